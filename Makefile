@@ -1,0 +1,21 @@
+# Two commands: `make run` serves the suite, `make test` proves it. Both provision what they need.
+SHELL := /bin/bash
+ADDONS := gov_rules,gov_meetings,gov_supervision
+ODOO := source .odoo/env && .venv/bin/python -m odoo -c odoo.conf $$GOV_DB_ARGS
+
+.PHONY: run test lint bench setup
+
+setup:
+	@bash tools/setup.sh
+
+run: setup
+	@$(ODOO) -d gov -i $(ADDONS) --db-filter='^gov$$'
+
+test: setup
+	@source .odoo/env && .venv/bin/python tools/run_tests.py
+
+bench: setup
+	@source .odoo/env && .venv/bin/python tools/run_tests.py --bench-only
+
+lint: setup
+	@.venv/bin/ruff check addons tests tools

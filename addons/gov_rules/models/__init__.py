@@ -1,0 +1,3 @@
+from . import gov_calendar
+from . import gov_calendar_year
+from . import gov_calendar_day

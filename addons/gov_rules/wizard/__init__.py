@@ -1,0 +1,3 @@
+from . import gov_calendar_import
+from . import gov_calendar_import_line
+from . import gov_calendar_calculator

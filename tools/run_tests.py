@@ -1,0 +1,170 @@
+"""Run the whole test suite against a throwaway database.
+
+1. install the three addons with Odoo's tests enabled (at_install, post_install, browser tours);
+2. serve that database and run the project-level scenario tests in ``tests/`` over JSON-RPC;
+3. run the benchmarks in ``tests/bench`` (they print ratios; they fail only on wrong results);
+4. drop the database.
+
+Exits non-zero on any failure, error or skipped test; the last line is ``N passed, N failed``.
+"""
+import argparse
+import os
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import unittest
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = "gov_rules,gov_meetings,gov_supervision"
+ODOO = [sys.executable, "-m", "odoo", "-c", str(REPO / "odoo.conf"), *shlex.split(os.environ.get("GOV_DB_ARGS", ""))]
+
+RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+SKIP_RE = re.compile(r" INFO \S+ \S+: skipped ")
+LEVEL_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def db_option(name):
+    """Value of --db_<name> from GOV_DB_ARGS (set by tools/setup.sh)."""
+    for arg in shlex.split(os.environ.get("GOV_DB_ARGS", "")):
+        if arg.startswith(f"--db_{name}="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def drop_database(db):
+    cmd = ["psql", "-h", db_option("host"), "-p", db_option("port"), "-U", db_option("user"),
+           "-d", "postgres", "-qc", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)']
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
+    shutil.rmtree(Path.home() / ".local/share/Odoo/filestore" / db, ignore_errors=True)
+
+
+def run_odoo_tests(db, log_path):
+    """Install the addons with tests; return (run, failed, skipped)."""
+    cmd = [*ODOO, "-d", db, "-i", ADDONS, "--test-enable", "--stop-after-init",
+           f"--http-port={free_port()}", "--max-cron-threads=0", f"--db-filter=^{db}$"]
+    failed = skipped = 0
+    run = None
+    problems = 0
+    with open(log_path, "w", encoding="utf-8") as log, \
+            subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
+        for line in proc.stdout:
+            log.write(line)
+            level = LEVEL_RE.match(line)
+            level = level.group(1) if level else None
+            if SKIP_RE.search(line):
+                skipped += 1
+                print(line, end="")
+            elif level in ("WARNING", "ERROR", "CRITICAL") or not level or "odoo.tests.stats" in line:
+                print(line, end="")
+            if level in ("ERROR", "CRITICAL"):
+                problems += 1
+            match = RESULT_RE.search(line)
+            if match and "when loading database" in line:
+                failed = int(match.group(1)) + int(match.group(2))
+                run = int(match.group(3))
+    if run is None or proc.returncode:
+        print(f"Odoo exited with code {proc.returncode} before reporting its test results (log: {log_path}).")
+        return (run or 0), max(failed, 1), skipped
+    if problems and not failed:
+        print(f"{problems} error(s) were logged outside any test (log: {log_path}).")
+        failed = problems
+    return run, failed, skipped
+
+
+class _Server:
+    """Odoo serving the test database, for the scenario tests."""
+
+    def __init__(self, db):
+        self.db = db
+        self.port = free_port()
+        self.proc = None
+
+    def __enter__(self):
+        cmd = [*ODOO, "-d", self.db, f"--http-port={self.port}", "--max-cron-threads=0",
+               f"--db-filter=^{self.db}$", "--log-level=warn"]
+        self.proc = subprocess.Popen(cmd, cwd=REPO)
+        url = f"http://127.0.0.1:{self.port}/web/login"
+        for _attempt in range(120):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(1)
+        raise RuntimeError(f"Odoo did not answer on {url}")
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+def run_scenarios(db):
+    """Run tests/test_*.py against a served database; return (run, failed, skipped)."""
+    suite = unittest.defaultTestLoader.discover(str(REPO / "tests"), pattern="test_*.py", top_level_dir=str(REPO))
+    if not suite.countTestCases():
+        return 0, 0, 0
+    with _Server(db) as server:
+        os.environ.update(GOV_URL=f"http://127.0.0.1:{server.port}", GOV_DB=db,
+                          GOV_LOGIN="admin", GOV_PASSWORD="admin")
+        result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    return result.testsRun, len(result.failures) + len(result.errors), len(result.skipped)
+
+
+def run_benchmarks(db):
+    """Run every tests/bench/bench_*.py; a benchmark fails only if its results are wrong."""
+    failed = 0
+    benches = sorted((REPO / "tests" / "bench").glob("bench_*.py"))
+    for bench in benches:
+        print(f"== {bench.relative_to(REPO)}", flush=True)
+        env = dict(os.environ, GOV_DB=db)
+        if subprocess.run([sys.executable, str(bench)], cwd=REPO, env=env, check=False).returncode:
+            failed += 1
+    return len(benches), failed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keep", action="store_true", help="keep the test database")
+    parser.add_argument("--bench-only", action="store_true", help="install without tests and run the benchmarks")
+    args = parser.parse_args()
+    db = f"gov_test_{os.getpid()}"
+    log_path = REPO / ".odoo" / "test.log"
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+
+    def add(run, failed, skipped):
+        totals["passed"] += run - failed - skipped
+        totals["failed"] += failed
+        totals["skipped"] += skipped
+
+    try:
+        if args.bench_only:
+            subprocess.run([*ODOO, "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn"], cwd=REPO, check=True)
+        else:
+            add(*run_odoo_tests(db, log_path))
+            add(*run_scenarios(db))
+        benches, bench_failed = run_benchmarks(db)
+        add(benches, bench_failed, 0)
+    finally:
+        if not args.keep:
+            drop_database(db)
+    line = f"{totals['passed']} passed, {totals['failed']} failed"
+    if totals["skipped"]:
+        line += f", {totals['skipped']} skipped"
+    print(line)
+    return 1 if totals["failed"] or totals["skipped"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
