@@ -19,3 +19,4 @@ bench: setup
 
 lint: setup
 	@.venv/bin/ruff check addons tests tools
+	@.venv/bin/pylint --rcfile=.pylintrc --disable=all --enable=odoolint --disable=missing-readme --score=n addons/gov_rules addons/gov_meetings addons/gov_supervision

@@ -150,7 +150,8 @@ def main():
 
     try:
         if args.bench_only:
-            subprocess.run([*ODOO, "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn"], cwd=REPO, check=True)
+            install = [*ODOO, "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn"]
+            subprocess.run(install, cwd=REPO, check=True)
         else:
             add(*run_odoo_tests(db, log_path))
             add(*run_scenarios(db))

@@ -6,6 +6,4 @@
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",
     "depends": ["gov_rules", "calendar"],
-    "data": [],
-    "installable": True,
 }

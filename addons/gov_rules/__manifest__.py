@@ -1,11 +1,6 @@
 {
     "name": "Government Work Rules",
     "summary": "Work rules as data: organisation, Chinese working-day calendar, deadlines, sign-off routes",
-    "description": """
-The rules engine of the district government suite: the Chinese working-day calendar
-(statutory holidays and makeup working days), and the configuration every other
-government module builds on.
-""",
     "version": "19.0.1.0.0",
     "category": "Government",
     "author": "Dongchang District Government Suite",
@@ -34,5 +29,4 @@ government module builds on.
     },
     "post_init_hook": "_load_workalendar_years",
     "application": True,
-    "installable": True,
 }

@@ -1,7 +1,8 @@
+import contextlib
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 # Guard against runaway requests from API clients: ten years of working days.
@@ -51,9 +52,9 @@ class GovCalendar(models.Model):
         calendar = self._calendar()
         start_day = calendar._to_date(start)
         if isinstance(days, bool) or not isinstance(days, int):
-            raise UserError(_("The number of working days must be a whole number, not %s.", days))
+            raise UserError(self.env._("The number of working days must be a whole number, not %s.", days))
         if abs(days) > MAX_WORKING_DAYS:
-            raise UserError(_("At most %(max)s working days can be added or subtracted at once, not %(days)s.",
+            raise UserError(self.env._("At most %(max)s working days can be added or subtracted at once, not %(days)s.",
                               max=MAX_WORKING_DAYS, days=days))
         if days == 0:
             result = start_day
@@ -141,7 +142,8 @@ class GovCalendar(models.Model):
     # ------------------------------------------------------------------
     def _calendar(self):
         if not self:
-            return self.env.ref("gov_rules.calendar_cn")
+            # _xmlid_to_res_id is cached, unlike env.ref() which checks that the record exists
+            return self.browse(self.env["ir.model.data"]._xmlid_to_res_id("gov_rules.calendar_cn"))
         self.ensure_one()
         return self
 
@@ -151,12 +153,13 @@ class GovCalendar(models.Model):
             return value.date()
         if isinstance(value, date):
             return value
+        parsed = None
         if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise UserError(_("“%s” is not a date; write dates as YYYY-MM-DD, for example 2026-02-24.", value))
+            with contextlib.suppress(ValueError):
+                parsed = date.fromisoformat(value.strip())
+        if parsed:
+            return parsed
+        raise UserError(self.env._("“%s” is not a date; write dates as YYYY-MM-DD, for example 2026-02-24.", value))
 
     @api.model
     def _like(self, original, result):
@@ -166,11 +169,8 @@ class GovCalendar(models.Model):
     @api.model
     def _check_range(self, start, end):
         if end < start:
-            raise UserError(_("The end date %(end)s is before the start date %(start)s.", start=start, end=end))
-
-    @api.model
-    def _invalidate_working_days(self):
-        self.env.registry.clear_cache()
+            raise UserError(self.env._("The end date %(end)s is before the start date %(start)s.",
+                                       start=start, end=end))
 
     # ------------------------------------------------------------------
     # Years from workalendar, reminders
@@ -202,16 +202,17 @@ class GovCalendar(models.Model):
         if today.month < 11:
             return
         next_year = today.year + 1
-        admins = self.env.ref("gov_rules.group_gov_admin").all_user_ids.filtered(lambda user: not user.share)
+        admins = self.env.ref("gov_rules.group_gov_admin").all_user_ids.filtered(
+            lambda user: user.active and not user.share)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for calendar in self.search([]):
+        for calendar in self.search([("active", "=", True)]):
             if next_year in calendar._configured_years():
                 continue
-            summary = _("Enter the %s holiday schedule", next_year)
-            already = calendar.activity_ids.filtered(lambda act: act.summary == summary).user_id
+            summary = self.env._("Enter the %s holiday schedule", next_year)
+            already = calendar.activity_ids.filtered_domain([("summary", "=", summary)]).user_id
             for admin in admins - already:
                 calendar.activity_schedule(
                     activity_type_id=activity_type.id, summary=summary, user_id=admin.id,
                     date_deadline=date(today.year, 12, 31),
-                    note=_("Import the State Council's notice on the %s holidays "
+                    note=self.env._("Import the State Council's notice on the %s holidays "
                            "(Government › Configuration › Import Holiday Notice).", next_year))

@@ -1,6 +1,4 @@
-from collections import Counter
-
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -9,9 +7,11 @@ class GovCalendarDay(models.Model):
 
     _name = "gov.calendar.day"
     _description = "Holiday or Makeup Working Day"
+    _inherit = ["gov.calendar.cache.mixin"]
     _order = "date"
 
-    year_id = fields.Many2one("gov.calendar.year", required=True, ondelete="cascade", index=True)
+    year_id = fields.Many2one("gov.calendar.year", string="Calendar Year", required=True, ondelete="cascade",
+                              index=True)
     calendar_id = fields.Many2one(related="year_id.calendar_id", store=True, index=True)
     year = fields.Integer(related="year_id.year", store=True, aggregator=False)
     date = fields.Date(required=True, index=True)
@@ -27,31 +27,8 @@ class GovCalendarDay(models.Model):
     def _check_day(self):
         for day in self:
             if day.date.year != day.year_id.year:
-                raise ValidationError(_("%(day)s does not belong to the year %(year)s.",
+                raise ValidationError(self.env._("%(day)s does not belong to the year %(year)s.",
                                         day=day.date, year=day.year_id.year))
             if day.kind == "workday" and day.date.weekday() < 5:
-                raise ValidationError(_("%s is a weekday; only a Saturday or Sunday can be a makeup working day.",
-                                        day.date))
-        # one query for the whole batch: a day may appear only once per year
-        entered = Counter(self.search([("year_id", "in", self.year_id.ids), ("date", "in", self.mapped("date"))])
-                          .mapped(lambda day: (day.year_id.id, day.date)))
-        twice = sorted(day_date for (_year, day_date), count in entered.items() if count > 1)
-        if twice:
-            raise ValidationError(_("%s is entered more than once; a day is either a holiday or a working day.",
-                                    twice[0]))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env["gov.calendar"]._invalidate_working_days()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env["gov.calendar"]._invalidate_working_days()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env["gov.calendar"]._invalidate_working_days()
-        return result
+                raise ValidationError(self.env._(
+                    "%s is a weekday; only a Saturday or Sunday can be a makeup working day.", day.date))

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -7,7 +7,7 @@ class GovCalendarYear(models.Model):
 
     _name = "gov.calendar.year"
     _description = "Working-Day Calendar Year"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gov.calendar.cache.mixin"]
     _order = "year desc"
     _rec_name = "year"
 
@@ -18,7 +18,7 @@ class GovCalendarYear(models.Model):
         [("workalendar", "workalendar (China)"), ("notice", "State Council notice"), ("manual", "Entered by hand")],
         default="manual", required=True, tracking=True)
     notice_reference = fields.Char(string="Notice", help="For example 国办发明电〔2025〕7号")
-    notice_text = fields.Text(string="Notice Text")
+    notice_text = fields.Text()
     day_ids = fields.One2many("gov.calendar.day", "year_id", string="Days", copy=True)
     holiday_count = fields.Integer(compute="_compute_counts", string="Holidays")
     workday_count = fields.Integer(compute="_compute_counts", string="Makeup Working Days")
@@ -38,31 +38,17 @@ class GovCalendarYear(models.Model):
     @api.constrains("year")
     def _check_days_in_year(self):
         for record in self:
-            stray = record.day_ids.filtered(lambda day: day.date.year != record.year)
+            stray = record.day_ids.filtered_domain(["|", ("date", "<", f"{record.year}-01-01"),
+                                                    ("date", ">", f"{record.year}-12-31")])
             if stray:
-                raise ValidationError(_("%(day)s does not belong to the year %(year)s.",
+                raise ValidationError(self.env._("%(day)s does not belong to the year %(year)s.",
                                         day=stray[0].date, year=record.year))
 
     @api.depends("year", "calendar_id")
     def _compute_display_name(self):
         for record in self:
-            record.display_name = _("%(calendar)s %(year)s", calendar=record.calendar_id.name or "", year=record.year)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env["gov.calendar"]._invalidate_working_days()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env["gov.calendar"]._invalidate_working_days()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env["gov.calendar"]._invalidate_working_days()
-        return result
+            record.display_name = self.env._("%(calendar)s %(year)s",
+                                             calendar=record.calendar_id.name or "", year=record.year)
 
     def action_view_days(self):
         self.ensure_one()

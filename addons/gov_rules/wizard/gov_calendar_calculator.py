@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class GovCalendarCalculator(models.TransientModel):
@@ -27,6 +27,6 @@ class GovCalendarCalculator(models.TransientModel):
                                                           max(result, wizard.start_date))
             wizard.provisional = bool(years)
             if years:
-                wizard.provisional_note = _(
+                wizard.provisional_note = self.env._(
                     "Provisional: no holiday schedule for %s yet, so only weekends were counted.",
                     ", ".join(map(str, years)))

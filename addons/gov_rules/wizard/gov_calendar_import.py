@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib.holiday_notice import parse_notice
@@ -12,7 +12,7 @@ class GovCalendarImport(models.TransientModel):
 
     calendar_id = fields.Many2one("gov.calendar", required=True,
                                   default=lambda self: self.env.ref("gov_rules.calendar_cn", raise_if_not_found=False))
-    notice_text = fields.Text(string="Notice Text", required=True,
+    notice_text = fields.Text(required=True,
                               help="The notice as published: title, numbered items and all.")
     notice_reference = fields.Char(string="Notice", help="For example 国办发明电〔2025〕7号")
     year = fields.Integer(help="Needed only when the pasted text lacks the title with the year.")
@@ -34,14 +34,15 @@ class GovCalendarImport(models.TransientModel):
         self.ensure_one()
         result = parse_notice(self.notice_text, self.year or None)
         if result.errors:
-            lines = [_("Line %(line)s: “%(text)s”: %(reason)s", line=line, text=text, reason=reason)
+            lines = [self.env._("Line %(line)s: “%(text)s”: %(reason)s",
+                                line=line, text=text, reason=self.env._(reason))
                      for line, text, reason in result.errors]
-            raise UserError(_("The notice could not be read; nothing was saved.\n%s", "\n".join(lines)))
+            raise UserError(self.env._("The notice could not be read; nothing was saved.\n%s", "\n".join(lines)))
         if not result.days:
-            raise UserError(_("No holidays or working days were found in the text; nothing was saved."))
+            raise UserError(self.env._("No holidays or working days were found in the text; nothing was saved."))
         stray = [d.day for d in result.days if d.day.year != result.year]
         if stray:
-            raise UserError(_("%(day)s lies outside %(year)s; enter it in the schedule of its own year.",
+            raise UserError(self.env._("%(day)s lies outside %(year)s; enter it in the schedule of its own year.",
                               day=stray[0], year=result.year))
         return result
 
@@ -68,8 +69,8 @@ class GovCalendarImport(models.TransientModel):
         vals = {"source": "notice", "notice_text": self.notice_text,
                 "notice_reference": self.notice_reference or year_record.notice_reference}
         if year_record:
-            year_record.write({**vals, "day_ids": [fields.Command.clear()] + day_commands})
-            year_record.message_post(body=_("Schedule replaced from the imported notice."))
+            year_record.write({**vals, "day_ids": [fields.Command.clear(), *day_commands]})
+            year_record.message_post(body=self.env._("Schedule replaced from the imported notice."))
         else:
             year_record = self.env["gov.calendar.year"].create(
                 {**vals, "calendar_id": self.calendar_id.id, "year": result.year, "day_ids": day_commands})
@@ -88,5 +89,5 @@ class GovCalendarImport(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
-            "name": _("Import Holiday Notice"),
+            "name": self.env._("Import Holiday Notice"),
         }
