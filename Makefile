@@ -1,7 +1,6 @@
 # Two commands: `make run` serves the suite, `make test` proves it. Both provision what they need.
 SHELL := /bin/bash
 ADDONS := gov_rules,gov_meetings,gov_supervision
-ODOO := source .odoo/env && .venv/bin/python -m odoo -c odoo.conf $$GOV_DB_ARGS
 
 .PHONY: run test lint bench setup
 
@@ -9,7 +8,7 @@ setup:
 	@bash tools/setup.sh
 
 run: setup
-	@$(ODOO) -d gov -i $(ADDONS) --db-filter='^gov$$'
+	@bash tools/run.sh
 
 test: setup
 	@source .odoo/env && .venv/bin/python tools/run_tests.py

@@ -35,16 +35,8 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def db_option(name):
-    """Value of --db_<name> from GOV_DB_ARGS (set by tools/setup.sh)."""
-    for arg in shlex.split(os.environ.get("GOV_DB_ARGS", "")):
-        if arg.startswith(f"--db_{name}="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def drop_database(db):
-    cmd = ["psql", "-h", db_option("host"), "-p", db_option("port"), "-U", db_option("user"),
+    cmd = ["psql", "-h", os.environ["GOV_DB_HOST"], "-p", os.environ["GOV_DB_PORT"], "-U", os.environ["GOV_DB_USER"],
            "-d", "postgres", "-qc", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)']
     subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
     shutil.rmtree(Path.home() / ".local/share/Odoo/filestore" / db, ignore_errors=True)

@@ -68,5 +68,6 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || apt_install fonts-noto-cjk \
 
 cat > .odoo/env <<ENV
 export PYTHONPATH="$odoo_path"
+export GOV_DB_HOST="$db_host" GOV_DB_PORT="$db_port" GOV_DB_USER="$db_user"
 export GOV_DB_ARGS="--db_host=$db_host --db_port=$db_port --db_user=$db_user"
 ENV
