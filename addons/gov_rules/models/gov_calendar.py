@@ -1,4 +1,5 @@
 import contextlib
+import warnings
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 
@@ -184,7 +185,9 @@ class GovCalendar(models.Model):
         china_calendar = china.China()
         vals_list = []
         for year in sorted(set(china.holidays) - existing):
-            holidays = {day: name for day, name in china_calendar.holidays(year) if day.year == year}
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "Support years 2018-2023": exactly the years we take
+                holidays = {day: name for day, name in china_calendar.holidays(year) if day.year == year}
             makeup = {date(year, month, day): name for name, days in china.workdays.get(year, {}).items()
                       for month, day in days}
             day_commands = [fields.Command.create({"date": day, "kind": "holiday", "name": name})
