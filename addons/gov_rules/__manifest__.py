@@ -10,9 +10,13 @@
     "data": [
         "security/gov_rules_groups.xml",
         "security/ir.model.access.csv",
+        "security/gov_rules_rules.xml",
         "data/gov_calendar_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/gov_calendar_2024_2026.xml",
         "data/ir_cron_data.xml",
+        "data/gov_rule_set_data.xml",
+        "data/gov_document_type_data.xml",
         "views/gov_calendar_views.xml",
         "views/gov_calendar_day_views.xml",
         "wizard/gov_calendar_import_views.xml",

@@ -1,0 +1,283 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .gov_document_type import DOCUMENT_KINDS
+from .gov_signoff_task import DONE_STATES
+
+URGENCIES = [("normal", "Ordinary (一般)"), ("urgent", "Urgent (加急)"), ("extra_urgent", "Extra urgent (特急)"),
+             ("extra_urgent_important", "Extra urgent and important (特急重要)")]
+CONFIDENTIALITY = [("public", "Public"), ("internal", "Not for publication"), ("secret", "Secret (秘密)"),
+                   ("confidential", "Confidential (机密)"), ("top_secret", "Top secret (绝密)")]
+STATES = [("draft", "Draft"), ("consultation", "Consultation"), ("signoff", "Sign-off"), ("approved", "Signed"),
+          ("issued", "Issued"), ("cancelled", "Cancelled")]
+# deadline policies by urgency (codes of the rule set): lead time before the needed-by date (R28.1)
+# and approval time limit (R28.3)
+LEAD_POLICY = {"normal": "lead_ordinary", "urgent": "lead_urgent"}
+APPROVAL_POLICY = {"normal": "approve_ordinary", "urgent": "approve_urgent", "extra_urgent": "approve_extra_urgent",
+                   "extra_urgent_important": "approve_extra_urgent_important"}
+
+
+class GovDocument(models.Model):
+    """An outgoing document (发文) with the elements of GB/T 9704 that matter to handling.
+
+    draft → consultation of other units (R27.5, R27.6) → sign-off by the matrix → signed →
+    numbered and issued.
+    """
+
+    _name = "gov.document"
+    _description = "Outgoing Document"
+    _inherit = ["gov.signoff.mixin", "gov.deadline.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    number = fields.Char(string="Document Number", readonly=True, copy=False, index=True, tracking=True)
+    state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
+    type_id = fields.Many2one("gov.document.type", string="Document Type", required=True, tracking=True)
+    kind = fields.Selection(DOCUMENT_KINDS, compute="_compute_kind", store=True, readonly=False, required=True,
+                            index=True, tracking=True)
+    authority_id = fields.Many2one("gov.issuing.authority", string="Issuing Authority", required=True, tracking=True)
+    authority_kind = fields.Selection(related="authority_id.kind", string="Authority Kind", store=True, index=True)
+    department_id = fields.Many2one("hr.department", string="Drafting Unit", required=True, index=True,
+                                    default=lambda self: self.env.user.employee_id.department_id, tracking=True)
+    drafter_id = fields.Many2one("res.users", string="Drafter", default=lambda self: self.env.user, index=True)
+    area_id = fields.Many2one("gov.area", string="Subject Area", index=True, tracking=True)
+    urgency = fields.Selection(URGENCIES, default="normal", required=True, index=True, tracking=True)
+    urgency_reason = fields.Text(string="Why Extra Urgent")
+    confidentiality = fields.Selection(CONFIDENTIALITY, default="public", required=True)
+    main_recipients = fields.Char(string="Main Recipients (主送)")
+    copy_recipients = fields.Char(string="Copy To (抄送)")
+    body = fields.Html()
+    attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
+    needed_by = fields.Date(string="Needed By", tracking=True)
+    properties = fields.Properties(definition="type_id.properties_definition", copy=True)
+    checklist_ids = fields.One2many("gov.checklist.item", "document_id", string="Checklist", copy=False)
+    # conditions the sign-off matrix looks at
+    major_matter = fields.Boolean(string="Major Matter", tracking=True)
+    to_higher_authority = fields.Boolean(string="To the City or the Party Committee", tracking=True)
+    is_appointment = fields.Boolean(string="Appointment or Removal", tracking=True)
+    passed_by_meeting_unchanged = fields.Boolean(string="Passed Unchanged by a Plenary or Executive Meeting",
+                                                 tracking=True)
+    within_division = fields.Boolean(string="Within the Leader's Own Division", tracking=True)
+    within_office_remit = fields.Boolean(string="Within the Office's Own Remit", tracking=True)
+    one_matter_confirmed = fields.Boolean(string="One Matter per Request (Office Check)", tracking=True)
+    # consultation (会签/征求意见)
+    consult_department_ids = fields.Many2many("hr.department", "gov_document_consult_rel", "document_id",
+                                              "department_id", string="Units to Consult")
+    consult_policy_id = fields.Many2one("gov.deadline.policy", string="Consultation Time Limit",
+                                        help="Empty: the rule set's consultation limit (R27.6, 7 working days).")
+    consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_consult_task_ids",
+                                       string="Opinions")
+    signer_id = fields.Many2one("res.users", string="Signed by (签发人)", readonly=True, copy=False)
+    signed_for_id = fields.Many2one("res.users", string="Signed for", readonly=True, copy=False,
+                                    help="The head for whom the executive deputy signed (代).")
+    signer_display = fields.Char(string="Signer", compute="_compute_signer_display")
+    issue_date = fields.Date(readonly=True, copy=False)
+
+    @api.depends("type_id")
+    def _compute_kind(self):
+        for document in self:
+            document.kind = document.type_id.kind or document.kind or "notice"
+
+    def _compute_consult_task_ids(self):
+        tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
+                                                            ("res_id", "in", self.ids), ("kind", "=", "consult")])
+        for document in self:
+            document.consult_task_ids = tasks.filtered(lambda task, d=document: task.res_id == d.id)
+
+    @api.depends("signer_id", "signed_for_id")
+    def _compute_signer_display(self):
+        for document in self:
+            name = document.signer_id.name or ""
+            document.signer_display = (self.env._("%(signer)s (代 %(holder)s)", signer=name,
+                                                  holder=document.signed_for_id.name)
+                                       if document.signed_for_id else name)
+
+    @api.constrains("urgency", "urgency_reason", "state")
+    def _check_urgency_reason(self):
+        for document in self:
+            if (document.state != "draft" and document.urgency in ("extra_urgent", "extra_urgent_important")
+                    and not (document.urgency_reason or "").strip()):
+                raise ValidationError(self.env._("An extra-urgent document needs the reason for its urgency (R28.1)."))
+
+    @api.onchange("type_id")
+    def _onchange_type_id(self):
+        if self.type_id and not self.checklist_ids:
+            self.checklist_ids = [fields.Command.create(self._checklist_vals(line))
+                                  for line in self.type_id.checklist_template_ids]
+
+    @api.model
+    def _checklist_vals(self, line):
+        return {"template_id": line.id, "name": line.name, "kind": line.kind, "required": line.required,
+                "rule_ref": line.rule_ref, "sequence": line.sequence}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
+            document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
+                                      for line in document.type_id.checklist_template_ids]
+        for document in documents.filtered(lambda d: not d.rule_set_id):
+            document.rule_set_id = self.env["gov.rule.set"]._current(document.department_id)
+        return documents
+
+    # ------------------------------------------------------------------
+    # Submission checks (R11.1, R27.4, R27.7, R28.1)
+    # ------------------------------------------------------------------
+    def _check_ready_to_submit(self):
+        self.ensure_one()
+        if not self.rule_set_id:
+            raise UserError(self.env._("No rule set is in force for %s.", self.display_name))
+        open_items = self.checklist_ids.filtered(lambda item: item.required and item.state == "todo")
+        if open_items:
+            raise UserError(self.env._(
+                "These checklist items are neither done nor skipped with a reason: %s.",
+                ", ".join(open_items.mapped("name"))))
+        if self.urgency in ("extra_urgent", "extra_urgent_important") and not (self.urgency_reason or "").strip():
+            raise UserError(self.env._("An extra-urgent document needs the reason for its urgency (R28.1)."))
+        self._check_lead_time()
+
+    def _check_lead_time(self):
+        """R28.1: submitted at least N working days before it is needed."""
+        code = LEAD_POLICY.get(self.urgency)
+        if not (code and self.needed_by):
+            return
+        policy = self.rule_set_id._policy(code)
+        today = fields.Date.context_today(self)
+        earliest, _provisional = policy._deadline_from(today)
+        if self.needed_by < earliest:
+            raise UserError(self.env._(
+                "Needed by %(needed)s is too soon: %(policy)s needs %(days)s working days, so it could be "
+                "needed on %(earliest)s at the earliest. Choose a later date or a higher urgency with a reason.",
+                needed=self.needed_by, policy=policy.name, days=policy.working_days, earliest=earliest))
+
+    # ------------------------------------------------------------------
+    # Flow
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Send the draft on: to the units to consult if any, else straight to sign-off."""
+        for document in self:
+            if document.state != "draft":
+                raise UserError(self.env._("Only a draft can be submitted."))
+            document._check_ready_to_submit()
+            document._start_approval_clock()
+            if document.consult_department_ids and not document._consultation_done_this_round():
+                document._start_consultation()
+            else:
+                document._submit_for_signoff()
+        return True
+
+    def _start_approval_clock(self):
+        policy = self.rule_set_id._policy(APPROVAL_POLICY[self.urgency])
+        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": fields.Date.context_today(self),
+                                 "deadline_open": True, "escalation_offset_done": -1000})
+
+    def _consultation_done_this_round(self):
+        return bool(self.consult_task_ids.filtered(lambda t: t.round == self.signoff_round + 1
+                                                   and t.state in DONE_STATES))
+
+    def _start_consultation(self):
+        policy = self.consult_policy_id or self.rule_set_id._policy("consultation")
+        round_number = self.signoff_round + 1
+        # system action: the consulted units' steps are created by the rules (R27.5)
+        tasks = self.env["gov.signoff.task"].sudo().create([{
+            "res_model": self._name, "res_id": self.id, "res_name": self.display_name, "kind": "consult",
+            "round": round_number, "sequence": 1, "name": self.env._("Opinion of %s", department.name),
+            "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
+            "requester_id": self.env.user.id,
+        } for department in self.consult_department_ids])
+        self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id})
+        self._gov_signoff_log(tasks[:1], "submit", opinion=self.env._(
+            "Opinions asked of %(units)s within %(days)s working days.",
+            units=", ".join(self.consult_department_ids.mapped("name")), days=policy.working_days))
+        tasks._activate()
+
+    def action_consult_answer(self, agree=True, opinion=None):
+        """The consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
+        for document in self:
+            pending = document.consult_task_ids.filtered(lambda t: t.state == "pending")
+            task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
+            if not task:
+                raise UserError(self.env._("%s is not waiting for your opinion.", document.display_name))
+            if not agree and not (opinion or "").strip():
+                raise UserError(self.env._("An objection states its reasons (R27.5)."))
+            task._finish("approved" if agree else "objected", opinion)
+            document._gov_signoff_log(task, "approve" if agree else "object", opinion=opinion)
+            document._gov_signoff_progress(task)
+        return True
+
+    def _gov_consultation_done(self):
+        """Every unit answered or kept silent: the lead unit's document goes on to sign-off."""
+        self._gov_signoff_write({"state": "signoff"})
+        self.with_user(self.requester_id or self.env.user)._submit_for_signoff()
+
+    def _submit_for_signoff(self):
+        self._gov_signoff_write({"state": "signoff"})
+        self.action_signoff_submit()
+
+    def _gov_signoff_on_state(self, state):
+        if state == "approved":
+            signature = self.signoff_task_ids.filtered(
+                lambda t: t.kind == "signoff" and t.round == self.signoff_round and t.is_signature
+                and t.state == "approved")[-1:]
+            self._gov_signoff_write({"state": "approved", "signer_id": signature.decided_by_id.id,
+                                     "signed_for_id": signature.acting_for_id.id, "deadline_open": False})
+        elif state in ("rejected", "returned", "draft"):
+            self._gov_signoff_write({"state": "draft", "deadline_open": False})
+
+    def action_issue(self):
+        """The office numbers the signed document from its authority's yearly sequence and issues it."""
+        if not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office issues documents."))
+        for document in self:
+            if document.state != "approved":
+                raise UserError(self.env._("Only a signed document can be issued."))
+            today = fields.Date.context_today(self)
+            number = document.authority_id._next_number(today)
+            document._gov_signoff_write({"state": "issued", "number": number, "issue_date": today})
+            document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
+        return True
+
+    def action_cancel(self):
+        for document in self:
+            if document.state == "issued":
+                raise UserError(self.env._("An issued document cannot be cancelled."))
+            if document.signoff_state == "pending":
+                document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", None)
+            document.consult_task_ids._cancel()
+            document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
+        return True
+
+    def action_print_sheet(self):
+        return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Sign-off and escalation hooks
+    # ------------------------------------------------------------------
+    def _gov_signoff_area(self):
+        return self.area_id or self.department_id.gov_area_id
+
+    def _gov_signoff_department(self):
+        return self.department_id
+
+    def _gov_signoff_check_submit(self):
+        if self.state not in ("draft", "signoff"):
+            raise UserError(self.env._("%s cannot be submitted in its current state.", self.display_name))
+
+    def _gov_signoff_task_policy(self, task):
+        """The step's own limit, or 1 working day for the leader's signature on an extra-urgent and
+        important document (R28.3), or the document's approval limit."""
+        if task.kind == "signoff" and task.is_signature and self.urgency == "extra_urgent_important":
+            return self.rule_set_id._policy("leader_sign")
+        return self.deadline_policy_id
+
+    def _gov_signoff_always_writable(self):
+        return {"state", "number", "issue_date", "signer_id", "signed_for_id", "deadline_policy_id",
+                "deadline_start"}
+
+    def _gov_escalation_owners(self):
+        return {document: document.drafter_id for document in self}
+
+    def _gov_escalation_leaders(self):
+        today = fields.Date.context_today(self)
+        leader_by_area = {area: area._leader_position(today).user_id for area in self.area_id}
+        return {document: leader_by_area.get(document.area_id, self.env["res.users"]) for document in self}

@@ -1,0 +1,22 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class GovEscalationLog(models.Model):
+    """What the escalation cron did, item by item: append-only."""
+
+    _name = "gov.escalation.log"
+    _description = "Escalation Log"
+    _order = "id desc"
+
+    res_model = fields.Char(required=True, index=True)
+    res_id = fields.Many2oneReference(model_field="res_model", required=True, index=True)
+    step_id = fields.Many2one("gov.escalation.step", ondelete="set null", index=True)
+    summary = fields.Char(required=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+
+    def write(self, vals):
+        raise UserError(self.env._("The escalation log cannot be changed."))
+
+    def unlink(self):
+        raise UserError(self.env._("The escalation log cannot be deleted."))

@@ -1,0 +1,44 @@
+from odoo import api, fields, models
+
+AUTHORITY_KINDS = [("government", "The district government"), ("office", "The government office"),
+                   ("department", "A department")]
+
+
+class GovIssuingAuthority(models.Model):
+    """Who issues a document, and the yearly numbering of its documents (发文字号, 东政发〔2026〕12号)."""
+
+    _name = "gov.issuing.authority"
+    _description = "Issuing Authority"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(AUTHORITY_KINDS, required=True, default="government")
+    department_id = fields.Many2one("hr.department", string="Unit")
+    prefix = fields.Char(string="Number Prefix", required=True, help="For example 东政发 or 东政办发.")
+    sequence_id = fields.Many2one("ir.sequence", string="Numbering", readonly=True, copy=False)
+
+    _prefix_uniq = models.Constraint("UNIQUE(prefix)", "Two authorities cannot number with the same prefix.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        authorities = super().create(vals_list)
+        for authority in authorities:
+            authority.sequence_id = self.env["ir.sequence"].sudo().create({
+                "name": authority.prefix, "code": f"gov.document.{authority.prefix}",
+                "prefix": f"{authority.prefix}〔%(range_year)s〕", "suffix": "号", "padding": 0,
+                "use_date_range": True,
+            })
+        return authorities
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "prefix" in vals:
+            for authority in self:
+                authority.sequence_id.sudo().prefix = f"{authority.prefix}〔%(range_year)s〕"
+        return result
+
+    def _next_number(self, on_date):
+        self.ensure_one()
+        # the office numbers documents whoever may read the sequence (system action)
+        return self.sequence_id.sudo().next_by_id(sequence_date=on_date)

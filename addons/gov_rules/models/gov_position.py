@@ -1,0 +1,100 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+POSITION_ROLES = [
+    ("head", "District head"),
+    ("executive_deputy", "Executive deputy head"),
+    ("deputy", "Deputy head"),
+    ("office_director", "Office director"),
+    ("office_deputy_director", "Office deputy director"),
+    ("legal_adviser", "Legal adviser"),
+    ("unit_principal", "Unit principal"),
+    ("unit_deputy", "Unit deputy principal"),
+]
+
+
+class GovPosition(models.Model):
+    """A position of the government (R4.1) held by a user: 区长, 常务副区长, 副区长, 办公室主任 …
+
+    Deputies work in A/B pairs (AB岗, R5.4): ``ab_partner_id`` is kept symmetric.
+    """
+
+    _name = "gov.position"
+    _description = "Government Position"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    role = fields.Selection(POSITION_ROLES, required=True, index=True, tracking=True)
+    user_id = fields.Many2one("res.users", string="Held by", index=True, tracking=True)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True)
+    ab_partner_id = fields.Many2one("gov.position", string="A/B Partner", tracking=True,
+                                    help="Acts for this position while its holder is away, and the other way round.")
+    area_ids = fields.One2many("gov.area", "leader_position_id", string="Areas in Charge")
+
+    @api.constrains("ab_partner_id")
+    def _check_ab_partner(self):
+        for position in self:
+            if position.ab_partner_id == position:
+                raise ValidationError(self.env._("A position cannot be its own A/B partner."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        positions = super().create(vals_list)
+        positions._sync_ab_partners()
+        return positions
+
+    def write(self, vals):
+        previous = self.ab_partner_id if "ab_partner_id" in vals else self.browse()
+        result = super().write(vals)
+        if "ab_partner_id" in vals:
+            # the old partners no longer point back at us
+            (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
+                gov_ab_sync=True).write({"ab_partner_id": False})
+            self._sync_ab_partners()
+        return result
+
+    def _sync_ab_partners(self):
+        if self.env.context.get("gov_ab_sync"):
+            return
+        for position in self.filtered("ab_partner_id"):
+            if position.ab_partner_id.ab_partner_id != position:
+                position.ab_partner_id.with_context(gov_ab_sync=True).write({"ab_partner_id": position.id})
+
+    # ------------------------------------------------------------------
+    # Who acts for whom
+    # ------------------------------------------------------------------
+    @api.model
+    def _holder(self, role, department=None):
+        domain = [("role", "=", role), ("user_id", "!=", False)]
+        if department:
+            domain.append(("department_id", "=", department.id))
+        return self.search(domain, limit=1).user_id
+
+    @api.model
+    def _acting_user(self, user, on_date):
+        """The user who acts for ``user`` on ``on_date``: ``user`` unless away (R5.3, R5.4, R40.1)."""
+        seen = [user]
+        current = user
+        while True:
+            substitute = self.env["gov.absence"]._substitute_of(current, on_date)
+            if not substitute:
+                return current
+            if substitute in seen:  # absences are checked for cycles; never loop at run time
+                return current
+            seen.append(substitute)
+            current = substitute
+
+    @api.model
+    def _default_substitute(self, user):
+        """Who stands in for ``user`` when nobody is named: the A/B partner, or the executive deputy
+        for the head (R5.3)."""
+        positions = self.search([("user_id", "=", user.id)])
+        partner = positions.ab_partner_id.user_id[:1]
+        if partner:
+            return partner
+        if "head" in positions.mapped("role"):
+            return self._holder("executive_deputy")
+        return self.env["res.users"]

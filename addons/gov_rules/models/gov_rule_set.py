@@ -1,0 +1,103 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class GovRuleSet(models.Model):
+    """A versioned set of rules (R44.1): deadline policies, escalation ladders, sign-off matrix rows.
+
+    Items remember the version they started under. A unit can copy the district's set and adapt
+    it (R42.1).
+    """
+
+    _name = "gov.rule.set"
+    _description = "Rule Set"
+    _inherit = ["mail.thread"]
+    _order = "code, date_effective desc, version desc"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, index=True, default="district",
+                       help="Versions of the same rules share a code.")
+    version = fields.Integer(required=True, default=1, tracking=True)
+    date_effective = fields.Date(string="Effective From", required=True, index=True, tracking=True,
+                                 default=fields.Date.context_today)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True,
+                                    help="Empty for the district's own rules; a unit's adapted copy otherwise.")
+    parent_id = fields.Many2one("gov.rule.set", string="Copied From", readonly=True)
+    calendar_id = fields.Many2one("gov.calendar", required=True,
+                                  default=lambda self: self.env.ref("gov_rules.calendar_cn", raise_if_not_found=False))
+    policy_ids = fields.One2many("gov.deadline.policy", "rule_set_id", string="Deadline Policies", copy=True)
+    ladder_ids = fields.One2many("gov.escalation.ladder", "rule_set_id", string="Escalation Ladders", copy=True)
+    matrix_row_ids = fields.One2many("gov.signoff.matrix.row", "rule_set_id", string="Sign-off Matrix", copy=True)
+    note = fields.Html()
+
+    _version_uniq = models.Constraint("UNIQUE(code, department_id, version)",
+                                      "This version of the rule set already exists.")
+
+    @api.constrains("version")
+    def _check_version(self):
+        if any(rule_set.version < 1 for rule_set in self):
+            raise ValidationError(self.env._("A rule set version starts at 1."))
+
+    @api.depends("name", "version", "department_id")
+    def _compute_display_name(self):
+        for rule_set in self:
+            name = self.env._("%(name)s v%(version)s", name=rule_set.name, version=rule_set.version)
+            rule_set.display_name = f"{name} ({rule_set.department_id.name})" if rule_set.department_id else name
+
+    @api.model
+    def _current(self, department=None, on_date=None):
+        """The rule set in force on ``on_date`` for ``department``: its own copy if it has one."""
+        on_date = on_date or fields.Date.context_today(self)
+        for unit in (department, None) if department else (None,):
+            rule_set = self.search([("department_id", "=", unit.id if unit else False),
+                                    ("date_effective", "<=", on_date)],
+                                   order="date_effective desc, version desc", limit=1)
+            if rule_set:
+                return rule_set
+        return self.browse()
+
+    def _policy(self, code):
+        self.ensure_one()
+        policy = self.policy_ids.filtered(lambda p: p.code == code)[:1]
+        if not policy:
+            raise UserError(self.env._("The rule set %(set)s has no deadline policy “%(code)s”.",
+                                       set=self.display_name, code=code))
+        return policy
+
+    def action_new_version(self):
+        """Copy this set as the next version, effective from tomorrow; edit it before that date."""
+        self.ensure_one()
+        latest = self.search([("code", "=", self.code), ("department_id", "=", self.department_id.id)],
+                             order="version desc", limit=1)
+        copy = self._copy_with_links({
+            "version": latest.version + 1,
+            "date_effective": fields.Date.add(fields.Date.context_today(self), days=1),
+            "parent_id": self.id,
+        })
+        return copy._open()
+
+    def action_copy_for_unit(self, department=None):
+        """A unit adopts the district's rules by reference and adapts its copy (R42.1)."""
+        self.ensure_one()
+        department = department or self.env["hr.department"].browse(self.env.context.get("gov_department_id"))
+        if not department:
+            raise UserError(self.env._("Choose the unit that adopts these rules."))
+        copy = self._copy_with_links({"department_id": department.id, "version": 1, "parent_id": self.id,
+                                      "name": f"{self.name} · {department.name}"})
+        return copy._open()
+
+    def _copy_with_links(self, vals):
+        """Copy the set; route steps and ladders then point at the copy's own policies."""
+        copy = self.copy(vals)
+        policy_map = dict(zip(self.policy_ids, copy.policy_ids, strict=True))
+        ladder_map = dict(zip(self.ladder_ids, copy.ladder_ids, strict=True))
+        for old, new in policy_map.items():
+            if old.ladder_id:
+                new.ladder_id = ladder_map[old.ladder_id]
+        for step in copy.matrix_row_ids.step_ids.filtered("deadline_policy_id"):
+            step.deadline_policy_id = policy_map.get(step.deadline_policy_id, step.deadline_policy_id)
+        return copy
+
+    def _open(self):
+        return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
+                "view_mode": "form", "target": "current"}

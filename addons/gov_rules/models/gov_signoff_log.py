@@ -1,0 +1,45 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+LOG_ACTIONS = [
+    ("submit", "Submitted"),
+    ("approve", "Approved"),
+    ("object", "Objected"),
+    ("consent", "Consent by silence"),
+    ("reject", "Rejected"),
+    ("return", "Returned for changes"),
+    ("withdraw", "Withdrawn"),
+    ("delegate", "Delegated"),
+    ("reroute", "Re-routed"),
+    ("issue", "Issued"),
+]
+
+
+class GovSignoffLog(models.Model):
+    """Every decision on an item: who, acting for whom, on which step, with what opinion, when.
+
+    Append-only (R35.1): nobody, the administrator included, can change or delete an entry.
+    """
+
+    _name = "gov.signoff.log"
+    _description = "Decision Log"
+    _order = "date desc, id desc"
+
+    res_model = fields.Char(string="Model", required=True, index=True, readonly=True)
+    res_id = fields.Many2oneReference(string="Record", model_field="res_model", required=True, index=True,
+                                      readonly=True)
+    res_name = fields.Char(string="Item", readonly=True)
+    task_id = fields.Many2one("gov.signoff.task", string="Step", ondelete="set null", readonly=True)
+    step_name = fields.Char(string="Step Name", readonly=True)
+    action = fields.Selection(LOG_ACTIONS, required=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="By", required=True, readonly=True, ondelete="restrict")
+    acting_for_id = fields.Many2one("res.users", string="Acting for", readonly=True, ondelete="restrict")
+    opinion = fields.Text(readonly=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    round = fields.Integer(readonly=True)
+
+    def write(self, vals):
+        raise UserError(self.env._("The decision log is permanent: entries cannot be changed (R35.1)."))
+
+    def unlink(self):
+        raise UserError(self.env._("The decision log is permanent: entries cannot be deleted (R35.1)."))

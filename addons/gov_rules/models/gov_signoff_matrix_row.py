@@ -1,0 +1,60 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+
+class GovSignoffMatrixRow(models.Model):
+    """A row of the sign-off matrix (签发矩阵): conditions on a record and the route it takes.
+
+    Rows are tried by priority; the first whose condition the record meets gives its route
+    (R28.2, R29.1–R29.3). The route is copied onto the item when it is submitted, so editing a
+    row later never changes items already under way.
+    """
+
+    _name = "gov.signoff.matrix.row"
+    _description = "Sign-off Matrix Row"
+    _inherit = ["mail.thread"]
+    _order = "priority, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    rule_set_id = fields.Many2one("gov.rule.set", required=True, ondelete="cascade", index=True)
+    model_id = fields.Many2one("ir.model", string="Applies To", required=True, ondelete="cascade",
+                               domain=[("model", "like", "gov.")])
+    model = fields.Char(related="model_id.model", store=True, index=True)
+    priority = fields.Integer(default=100, required=True, tracking=True, help="Lower numbers are tried first.")
+    active = fields.Boolean(default=True)
+    domain = fields.Char(string="Condition", default="[]", required=True, tracking=True)
+    separation_of_duties = fields.Boolean(
+        help="The person who drafted or submitted the item may never approve it (R18.1).", tracking=True)
+    rule_ref = fields.Char(string="Rule", help="The clauses this row implements, e.g. R29.1.")
+    step_ids = fields.One2many("gov.signoff.route.step", "row_id", string="Route", copy=True)
+    note = fields.Text()
+
+    @api.constrains("domain", "model_id")
+    def _check_domain(self):
+        for row in self:
+            try:
+                domain = row._parsed_domain()
+                self.env[row.model_id.model].search_count(domain, limit=1)
+            except Exception as error:
+                raise ValidationError(self.env._("The condition of “%(row)s” is not valid: %(error)s",
+                                                 row=row.name, error=error)) from error
+
+    @api.constrains("step_ids")
+    def _check_route(self):
+        for row in self:
+            if not row.step_ids:
+                raise ValidationError(self.env._("The route of “%s” has no step; add at least one.", row.name))
+
+    def _parsed_domain(self):
+        self.ensure_one()
+        return safe_eval(self.domain or "[]", {"uid": self.env.uid})
+
+    @api.model
+    def _match(self, record):
+        """The first active row of ``record``'s rule set that its conditions select."""
+        rows = self.search([("rule_set_id", "=", record.rule_set_id.id), ("model", "=", record._name)])
+        for row in rows:
+            if record.filtered_domain(row._parsed_domain()):
+                return row
+        return self.browse()

@@ -1,0 +1,252 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .gov_signoff_task import DONE_STATES
+
+SIGNOFF_STATES = [
+    ("draft", "Draft"),
+    ("pending", "Under Sign-off"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("returned", "Returned for Changes"),
+]
+# fields that stay writable while an item is under sign-off
+ALWAYS_WRITABLE = {"message_follower_ids", "message_ids", "activity_ids", "message_main_attachment_id",
+                   "signoff_state", "signoff_round", "signoff_row_id", "requester_id", "deadline_open",
+                   "escalation_offset_done", "write_date", "write_uid"}
+
+
+class GovSignoffMixin(models.AbstractModel):
+    """Sign-off by the matrix for any model (R18.1, R28.2, R29.1–R29.3, R35.1).
+
+    Submit fixes the route from the first matching matrix row of the item's rule set; approve,
+    reject, return, withdraw and re-submit move it; every decision is logged for good.
+    """
+
+    _name = "gov.signoff.mixin"
+    _description = "Sign-off by the Matrix"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+
+    rule_set_id = fields.Many2one("gov.rule.set", string="Rule Set", index=True, copy=False, readonly=True,
+                                  default=lambda self: self.env["gov.rule.set"]._current())
+    signoff_state = fields.Selection(SIGNOFF_STATES, string="Sign-off", default="draft", required=True,
+                                     index=True, copy=False, tracking=True)
+    requester_id = fields.Many2one("res.users", string="Submitted by", index=True, copy=False, readonly=True)
+    signoff_row_id = fields.Many2one("gov.signoff.matrix.row", string="Route", copy=False, readonly=True)
+    signoff_round = fields.Integer(copy=False, readonly=True)
+    signoff_task_ids = fields.One2many("gov.signoff.task", compute="_compute_signoff_records", string="Steps")
+    signoff_log_ids = fields.One2many("gov.signoff.log", compute="_compute_signoff_records", string="Decisions")
+    signoff_user_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="Awaiting",
+                                        search="_search_signoff_user_ids")
+    signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
+
+    def _compute_signoff_records(self):
+        tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
+                                                            ("res_id", "in", self.ids)])
+        logs = self.env["gov.signoff.log"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        for record in self:
+            record.signoff_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id)
+            record.signoff_log_ids = logs.filtered(lambda log, r=record: log.res_id == r.id)
+            pending = record.signoff_task_ids.filtered(lambda task: task.state == "pending")
+            record.signoff_user_ids = pending.user_ids
+            record.signoff_can_act = self.env.user in pending.user_ids
+
+    def _search_signoff_user_ids(self, operator, value):
+        tasks = self.env["gov.signoff.task"].sudo()._search([("res_model", "=", self._name), ("state", "=", "pending"),
+                                                             ("user_ids", operator, value)])
+        return [("id", "in", tasks.subselect("res_id"))]
+
+    # ------------------------------------------------------------------
+    # Hooks for the consuming model
+    # ------------------------------------------------------------------
+    def _gov_signoff_area(self):
+        return self.env["gov.area"]
+
+    def _gov_signoff_department(self):
+        return self.env["hr.department"]
+
+    def _gov_signoff_leader(self):
+        area = self._gov_signoff_area()
+        return area._leader_position(fields.Date.context_today(self)).user_id if area else self.env["res.users"]
+
+    def _gov_signoff_task_policy(self, task):
+        return self.env["gov.deadline.policy"]
+
+    def _gov_signoff_check_submit(self):
+        """Raise a UserError when the item may not be submitted yet."""
+
+    def _gov_signoff_on_state(self, state):
+        """Called when sign-off ends (approved, rejected, returned) or is withdrawn (draft)."""
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_signoff_submit(self):
+        for record in self:
+            if record.signoff_state == "pending":
+                raise UserError(self.env._("%s is already under sign-off.", record.display_name))
+            record._gov_signoff_check_submit()
+            row = self.env["gov.signoff.matrix.row"]._match(record)
+            if not row:
+                raise UserError(self.env._(
+                    "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "
+                    "matrix row for it.", set=record.rule_set_id.display_name, item=record.display_name))
+            round_number = record.signoff_round + 1
+            record._gov_signoff_write({"signoff_state": "pending", "signoff_row_id": row.id,
+                                       "signoff_round": round_number, "requester_id": self.env.user.id})
+            # the route is fixed by the rules, not by the submitter's rights: the system creates the steps
+            tasks = self.env["gov.signoff.task"].sudo().create([{
+                **step._snapshot(), "res_model": record._name, "res_id": record.id,
+                "res_name": record.display_name, "round": round_number, "kind": "signoff",
+                "requester_id": self.env.user.id, "separation_of_duties": row.separation_of_duties,
+            } for step in row.step_ids])
+            record._gov_signoff_log(tasks[:1], "submit", opinion=row.name)
+            record._gov_signoff_start_stage(tasks)
+        return True
+
+    def action_signoff_approve(self, opinion=None):
+        for record in self:
+            task = record._gov_signoff_my_task()
+            task._finish("approved", opinion)
+            record._gov_signoff_log(task, "approve", opinion=opinion)
+            record._gov_signoff_progress(task)
+        return True
+
+    def action_signoff_reject(self, reason=None):
+        self._gov_signoff_require_reason(reason)
+        for record in self:
+            record._gov_signoff_end(record._gov_signoff_my_task(), "rejected", reason)
+        return True
+
+    def action_signoff_return(self, reason=None):
+        self._gov_signoff_require_reason(reason)
+        for record in self:
+            record._gov_signoff_end(record._gov_signoff_my_task(), "returned", reason)
+        return True
+
+    def _gov_signoff_require_reason(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason: it goes back to the drafter."))
+
+    def action_signoff_withdraw(self, reason=None):
+        for record in self:
+            if record.signoff_state != "pending":
+                raise UserError(self.env._("Only an item under sign-off can be withdrawn."))
+            if self.env.user != record.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+                raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
+                                           record.requester_id.name))
+            record._gov_signoff_end(record._gov_signoff_open_tasks()[:1], "draft", reason)
+        return True
+
+    def action_signoff_delegate(self, user, note=None):
+        for record in self:
+            task = record._gov_signoff_my_task()
+            if not task.allow_delegate:
+                raise UserError(self.env._("Step “%s” may not be delegated.", task.name))
+            before = task.user_ids
+            task.write({"user_ids": [fields.Command.set(user.ids)]})
+            task._move_activities(before)
+            record._gov_signoff_log(task, "delegate", opinion=note or user.name)
+        return True
+
+    # ------------------------------------------------------------------
+    # Machinery
+    # ------------------------------------------------------------------
+    def _gov_signoff_open_tasks(self):
+        # steps are kept by the system; who may act is checked in _gov_signoff_my_task
+        return self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", self.signoff_round),
+            ("kind", "=", "signoff"), ("state", "in", ("waiting", "pending"))])
+
+    def _gov_signoff_my_task(self):
+        self.ensure_one()
+        tasks = self._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending")
+        mine = tasks.filtered(lambda task: self.env.user in task.user_ids)[:1]
+        if not mine:
+            if tasks.filtered(lambda task: task.separation_of_duties and task.requester_id == self.env.user):
+                raise UserError(self.env._("Whoever submits an item may not approve it (R18.1)."))
+            raise UserError(self.env._("%s is not waiting for you.", self.display_name))
+        if mine.separation_of_duties and self.env.user == mine.requester_id:
+            raise UserError(self.env._("Whoever submits an item may not approve it (R18.1)."))
+        return mine
+
+    def _gov_signoff_start_stage(self, tasks):
+        waiting = tasks.filtered(lambda task: task.state == "waiting")
+        if not waiting:
+            return self._gov_signoff_finish_route()
+        stage = min(waiting.mapped("sequence"))
+        return waiting.filtered(lambda task: task.sequence == stage)._activate()
+
+    def _gov_signoff_progress(self, task):
+        """A step was decided: close its stage when enough approved, then start the next one."""
+        tasks = self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
+            ("kind", "=", task.kind)])
+        stage = tasks.filtered(lambda t: t.sequence == task.sequence)
+        needed = max(stage.mapped("required_approvals")) or len(stage)
+        if len(stage.filtered(lambda t: t.state in DONE_STATES)) < needed:
+            return
+        stage._cancel("skipped")
+        if task.kind == "consult":
+            return self._gov_consultation_done()
+        return self._gov_signoff_start_stage(tasks)
+
+    def _gov_signoff_finish_route(self):
+        self._gov_signoff_write({"signoff_state": "approved"})
+        self._gov_signoff_on_state("approved")
+
+    def _gov_signoff_end(self, task, state, reason):
+        """Reject, return or withdraw: every open step closes and the item goes back to the drafter."""
+        action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "cancelled": "withdraw"}[state]
+        if task and state in ("rejected", "returned"):
+            task._finish(state, reason)
+        self._gov_signoff_open_tasks()._cancel()
+        self._gov_signoff_log(task, action, opinion=reason)
+        self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
+        if state in ("rejected", "returned") and self.requester_id:
+            self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=self.requester_id.id,
+                                          summary=dict(SIGNOFF_STATES)[state], note=reason)
+        self._gov_signoff_on_state(state)
+
+    def _gov_signoff_log(self, task, action, opinion=None, user=None):
+        user = user or self.env.user
+        entry = self.env["gov.signoff.log"].sudo().create({
+            "res_model": self._name, "res_id": self.id, "res_name": self.display_name,
+            "task_id": task.id if task else False, "step_name": task.name if task else False,
+            "action": action, "user_id": user.id,
+            "acting_for_id": task.acting_for_id.id if task and action in ("approve", "object", "reject", "return")
+            else False,
+            "opinion": opinion, "round": self.signoff_round,
+        })
+        label = dict(self.env["gov.signoff.log"]._fields["action"]._description_selection(self.env))[action]
+        who = user.name
+        if entry.acting_for_id:
+            who = self.env._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
+        body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
+        self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
+        return entry
+
+    def _gov_signoff_write(self, vals):
+        """Internal state changes bypass the lock on records under sign-off."""
+        return self.with_context(gov_signoff_internal=True).sudo().write(vals)
+
+    def write(self, vals):
+        if not self.env.context.get("gov_signoff_internal") and not self.env.su:
+            self._gov_signoff_check_lock(vals)
+        return super().write(vals)
+
+    def _gov_signoff_check_lock(self, vals):
+        locked = self.filtered(lambda record: record.signoff_state == "pending")
+        if not locked:
+            return
+        allowed = set(ALWAYS_WRITABLE) | self._gov_signoff_always_writable()
+        for task in locked._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending"):
+            allowed |= set(filter(None, (task.editable_fields or "").split(",")))
+        refused = set(vals) - allowed
+        if refused:
+            labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(refused))
+            raise UserError(self.env._("%(item)s is under sign-off; these fields cannot be changed now: %(fields)s.",
+                                       item=locked[:1].display_name, fields=labels))
+
+    def _gov_signoff_always_writable(self):
+        return set()

@@ -1,0 +1,72 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+SIGNOFF_ROLES = [
+    ("head", "District head"),
+    ("area_leader", "Leader in charge of the area"),
+    ("executive_deputy", "Executive deputy head"),
+    ("office_deputy", "Office deputy director in charge"),
+    ("office_director", "Office director"),
+    ("legal_adviser", "Legal adviser"),
+    ("unit_principal", "Principal of the unit"),
+    ("group", "Any member of a group"),
+    ("user", "A named user"),
+    ("user_field", "A user named on the record"),
+]
+
+
+class GovSignoffRouteStep(models.Model):
+    """A step of a route: a role resolved when the step becomes due. Steps with the same number
+    run in parallel (会签) and need ``required_approvals`` of them (0: all)."""
+
+    _name = "gov.signoff.route.step"
+    _description = "Sign-off Route Step"
+    _order = "sequence, id"
+
+    row_id = fields.Many2one("gov.signoff.matrix.row", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(string="Step", default=1, required=True,
+                              help="Steps with the same number run in parallel.")
+    name = fields.Char(required=True, translate=True)
+    role = fields.Selection(SIGNOFF_ROLES, required=True, default="area_leader")
+    group_id = fields.Many2one("res.groups", string="Group")
+    user_id = fields.Many2one("res.users", string="User")
+    user_field_id = fields.Many2one("ir.model.fields", string="User Field", ondelete="cascade",
+                                    domain="[('model_id', '=', parent.model_id), ('relation', '=', 'res.users'),"
+                                           " ('ttype', '=', 'many2one')]")
+    required_approvals = fields.Integer(string="Approvals Needed", default=0,
+                                        help="For parallel steps: how many of them must approve (0: all).")
+    deadline_policy_id = fields.Many2one("gov.deadline.policy", string="Time Limit",
+                                         help="Empty: the item's own time limit.")
+    allow_delegate = fields.Boolean(string="May Be Delegated")
+    is_signature = fields.Boolean(string="Signature (签发)", help="The person who approves this step signs the item.")
+    editable_field_ids = fields.Many2many("ir.model.fields", string="Editable During This Step",
+                                          domain="[('model_id', '=', parent.model_id), ('store', '=', True)]")
+
+    @api.constrains("role", "group_id", "user_id", "user_field_id", "required_approvals")
+    def _check_role(self):
+        for step in self:
+            missing = {"group": not step.group_id, "user": not step.user_id,
+                       "user_field": not step.user_field_id}.get(step.role)
+            if missing:
+                raise ValidationError(self.env._("Step “%s” needs the group, user or field its role names.",
+                                                 step.name))
+            if step.required_approvals < 0:
+                raise ValidationError(self.env._("The number of approvals needed cannot be negative."))
+
+    def _snapshot(self):
+        """What an item keeps of this step when it is submitted."""
+        self.ensure_one()
+        return {
+            "route_step_id": self.id,
+            "sequence": self.sequence,
+            "name": self.name,
+            "role": self.role,
+            "group_id": self.group_id.id,
+            "role_user_id": self.user_id.id,
+            "user_field": self.user_field_id.name,
+            "required_approvals": self.required_approvals,
+            "deadline_policy_id": self.deadline_policy_id.id,
+            "allow_delegate": self.allow_delegate,
+            "is_signature": self.is_signature,
+            "editable_fields": ",".join(self.editable_field_ids.mapped("name")),
+        }

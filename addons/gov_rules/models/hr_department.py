@@ -1,0 +1,26 @@
+from odoo import fields, models
+
+UNIT_KINDS = [
+    ("department", "Component department"),
+    ("township", "Township"),
+    ("subdistrict", "Sub-district"),
+    ("zone", "Development zone"),
+    ("institution", "Public institution"),
+    ("office", "Government office"),
+]
+
+
+class HrDepartment(models.Model):
+    """Units of the district (R4.1): departments, townships, sub-districts, the zone, the office."""
+
+    _inherit = "hr.department"
+
+    gov_unit_kind = fields.Selection(UNIT_KINDS, string="Unit Kind", index=True)
+    gov_principal_id = fields.Many2one("res.users", string="Principal", help="The unit's principal (主要负责人).")
+    gov_deputy_ids = fields.Many2many("res.users", "hr_department_gov_deputy_rel", "department_id", "user_id",
+                                      string="Deputy Principals")
+    gov_area_id = fields.Many2one("gov.area", string="Subject Area", index=True,
+                                  help="The area of work, and so the deputy head in charge of this unit (R5.1).")
+    gov_reports_to_head = fields.Boolean(
+        string="Reports to the Head Only",
+        help="Its reports go to the district head and never through another leader (R7.1, the audit bureau).")

@@ -1,0 +1,40 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+DECISIONS = [
+    ("approve", "Approve"),
+    ("reject", "Reject"),
+    ("return", "Return for changes"),
+    ("withdraw", "Withdraw"),
+    ("agree", "Agree"),
+    ("object", "Object"),
+]
+
+
+class GovSignoffDecision(models.TransientModel):
+    """The opinion that goes with a decision on an item under sign-off or consultation."""
+
+    _name = "gov.signoff.decision"
+    _description = "Sign-off Decision"
+
+    res_model = fields.Char(required=True)
+    res_id = fields.Integer(required=True)
+    decision = fields.Selection(DECISIONS, required=True)
+    opinion = fields.Text()
+
+    def action_confirm(self):
+        self.ensure_one()
+        record = self.env[self.res_model].browse(self.res_id).exists()
+        if not record:
+            raise UserError(self.env._("The item no longer exists."))
+        if self.decision == "approve":
+            record.action_signoff_approve(self.opinion)
+        elif self.decision == "reject":
+            record.action_signoff_reject(self.opinion)
+        elif self.decision == "return":
+            record.action_signoff_return(self.opinion)
+        elif self.decision == "withdraw":
+            record.action_signoff_withdraw(self.opinion)
+        else:
+            record.action_consult_answer(agree=self.decision == "agree", opinion=self.opinion)
+        return {"type": "ir.actions.act_window_close"}
