@@ -34,6 +34,7 @@ class GovDocument(models.Model):
     state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
     type_id = fields.Many2one("gov.document.type", string="Document Type", required=True, tracking=True)
     kind = fields.Selection(DOCUMENT_KINDS, compute="_compute_kind", store=True, readonly=False, required=True,
+                            precompute=True,
                             index=True, tracking=True)
     authority_id = fields.Many2one("gov.issuing.authority", string="Issuing Authority", required=True, tracking=True)
     authority_kind = fields.Selection(related="authority_id.kind", string="Authority Kind", store=True, index=True)
@@ -84,6 +85,10 @@ class GovDocument(models.Model):
         for document in self:
             document.consult_task_ids = tasks.filtered(lambda task, d=document: task.res_id == d.id)
 
+    def _gov_signoff_invalidate(self):
+        super()._gov_signoff_invalidate()
+        self.invalidate_recordset(["consult_task_ids"])
+
     @api.depends("signer_id", "signed_for_id")
     def _compute_signer_display(self):
         for document in self:
@@ -116,8 +121,6 @@ class GovDocument(models.Model):
         for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
             document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
                                       for line in document.type_id.checklist_template_ids]
-        for document in documents.filtered(lambda d: not d.rule_set_id):
-            document.rule_set_id = self.env["gov.rule.set"]._current(document.department_id)
         return documents
 
     # ------------------------------------------------------------------
@@ -194,7 +197,7 @@ class GovDocument(models.Model):
     def action_consult_answer(self, agree=True, opinion=None):
         """The consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
         for document in self:
-            pending = document.consult_task_ids.filtered(lambda t: t.state == "pending")
+            pending = document.consult_task_ids.sudo().filtered(lambda t: t.state == "pending")
             task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
             if not task:
                 raise UserError(self.env._("%s is not waiting for your opinion.", document.display_name))

@@ -47,13 +47,14 @@ class GovPosition(models.Model):
         return positions
 
     def write(self, vals):
-        previous = self.ab_partner_id if "ab_partner_id" in vals else self.browse()
+        if "ab_partner_id" not in vals or self.env.context.get("gov_ab_sync"):
+            return super().write(vals)
+        previous = self.ab_partner_id
         result = super().write(vals)
-        if "ab_partner_id" in vals:
-            # the old partners no longer point back at us
-            (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
-                gov_ab_sync=True).write({"ab_partner_id": False})
-            self._sync_ab_partners()
+        # the old partners no longer point back at us
+        (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
+            gov_ab_sync=True).write({"ab_partner_id": False})
+        self._sync_ab_partners()
         return result
 
     def _sync_ab_partners(self):

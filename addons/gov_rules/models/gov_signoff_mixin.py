@@ -28,7 +28,7 @@ class GovSignoffMixin(models.AbstractModel):
     _inherit = ["mail.thread", "mail.activity.mixin"]
 
     rule_set_id = fields.Many2one("gov.rule.set", string="Rule Set", index=True, copy=False, readonly=True,
-                                  default=lambda self: self.env["gov.rule.set"]._current())
+                                  help="The rules in force when the item was created; it keeps them (R44.1).")
     signoff_state = fields.Selection(SIGNOFF_STATES, string="Sign-off", default="draft", required=True,
                                      index=True, copy=False, tracking=True)
     requester_id = fields.Many2one("res.users", string="Submitted by", index=True, copy=False, readonly=True)
@@ -55,6 +55,15 @@ class GovSignoffMixin(models.AbstractModel):
         tasks = self.env["gov.signoff.task"].sudo()._search([("res_model", "=", self._name), ("state", "=", "pending"),
                                                              ("user_ids", operator, value)])
         return [("id", "in", tasks.subselect("res_id"))]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for record in records.filtered(lambda r: not r.rule_set_id):
+            # the unit's own copy of the rules if it has one (R42.1), else the district's, as of today
+            record._gov_signoff_write({"rule_set_id": self.env["gov.rule.set"]._current(
+                record._gov_signoff_department()).id})
+        return records
 
     # ------------------------------------------------------------------
     # Hooks for the consuming model
@@ -86,7 +95,8 @@ class GovSignoffMixin(models.AbstractModel):
             if record.signoff_state == "pending":
                 raise UserError(self.env._("%s is already under sign-off.", record.display_name))
             record._gov_signoff_check_submit()
-            row = self.env["gov.signoff.matrix.row"]._match(record)
+            # the matrix is configuration: the system reads it for whoever submits
+            row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
             if not row:
                 raise UserError(self.env._(
                     "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "
@@ -224,11 +234,17 @@ class GovSignoffMixin(models.AbstractModel):
             who = self.env._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
         body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
+        self._gov_signoff_invalidate()
         return entry
 
     def _gov_signoff_write(self, vals):
         """Internal state changes bypass the lock on records under sign-off."""
+        self._gov_signoff_invalidate()
         return self.with_context(gov_signoff_internal=True).sudo().write(vals)
+
+    def _gov_signoff_invalidate(self):
+        """Steps and decisions are computed from other models: forget them after each change."""
+        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act"])
 
     def write(self, vals):
         if not self.env.context.get("gov_signoff_internal") and not self.env.su:

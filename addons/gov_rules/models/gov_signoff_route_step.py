@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
 
 SIGNOFF_ROLES = [
@@ -52,6 +53,12 @@ class GovSignoffRouteStep(models.Model):
                                                  step.name))
             if step.required_approvals < 0:
                 raise ValidationError(self.env._("The number of approvals needed cannot be negative."))
+
+    def unlink(self):
+        emptied = self.row_id.filtered(lambda row: not row.step_ids - self)
+        if emptied and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            raise ValidationError(self.env._("The route of “%s” has no step; add at least one.", emptied[0].name))
+        return super().unlink()
 
     def _snapshot(self):
         """What an item keeps of this step when it is submitted."""

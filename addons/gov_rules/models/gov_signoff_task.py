@@ -114,13 +114,14 @@ class GovSignoffTask(models.Model):
     @api.model
     def _reroute_for(self, users):
         """Absences of ``users`` changed: steps waiting on them go to whoever acts now (R5.4)."""
-        tasks = self.search([("state", "=", "pending"), ("holder_id", "in", users.ids)])
+        # the system re-routes, whoever recorded the absence
+        tasks = self.sudo().search([("state", "=", "pending"), ("holder_id", "in", users.ids)])
         for task in tasks:
             before = task.user_ids
             task._resolve()
             if task.user_ids != before:
                 task._move_activities(before)
-                record = task._record()
+                record = task._record().sudo()
                 record._gov_signoff_log(task, "reroute", opinion=self.env._(
                     "Now with %(new)s instead of %(old)s.", new=", ".join(task.user_ids.mapped("name")),
                     old=", ".join(before.mapped("name"))))
@@ -173,8 +174,9 @@ class GovSignoffTask(models.Model):
         user = acting_user if acting_user is not None else self.env.user
         for task in self:
             acting_for = task.holder_id if task.holder_id and task.holder_id != user else False
-            task.write({"state": state, "opinion": opinion, "decided_by_id": user.id, "decided_on": fields.Datetime.now(),
-                        "acting_for_id": acting_for and acting_for.id, "deadline_open": False})
+            task.write({"state": state, "opinion": opinion, "decided_by_id": user.id,
+                        "decided_on": fields.Datetime.now(), "acting_for_id": acting_for and acting_for.id,
+                        "deadline_open": False})
             task._close_activities(feedback=opinion or dict(TASK_STATES)[state])
 
     def _cancel(self, state="cancelled"):

@@ -1,0 +1,115 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common_org import GovOrgCase
+
+
+@tagged("post_install", "-at_install")
+class TestSignoffFlow(GovOrgCase):
+    """Outgoing documents through the Dongchang sign-off matrix (R28.2, R29.1–R29.3)."""
+
+    def test_government_document_route_R29_2(self):
+        document = self.new_document()
+        document.action_submit()
+        self.assertEqual(document.state, "signoff")
+        self.assertEqual(document.signoff_row_id, self.env.ref("gov_rules.matrix_government"))
+        self.assertEqual(self.pending(document).user_ids, self.office_deputy)
+        # the office's deputy director reviews, then the deputy in charge of the area (R28.2), then the head
+        document.with_user(self.office_deputy).action_signoff_approve("拟同意，呈张副区长审阅")
+        self.assertEqual(self.pending(document).user_ids, self.deputy_a)
+        document.with_user(self.deputy_a).action_signoff_approve("同意，请王区长签发")
+        self.assertEqual(self.pending(document).user_ids, self.head)
+        document.with_user(self.head).action_signoff_approve("签发")
+        self.assertEqual(document.state, "approved")
+        self.assertEqual(document.signer_id, self.head)
+        self.assertFalse(document.signed_for_id)
+        document.with_user(self.office_director).action_issue()
+        self.assertEqual(document.state, "issued")
+        self.assertRegex(document.number, r"^东政发〔\d{4}〕\d+号$")
+        actions = document.sudo().signoff_log_ids.sorted("id").mapped("action")
+        self.assertEqual(actions, ["submit", "approve", "approve", "approve", "issue"])
+
+    def test_head_signs_decisions_R29_1(self):
+        document = self.new_document(major_matter=True)
+        document.action_submit()
+        self.assertEqual(document.signoff_row_id, self.env.ref("gov_rules.matrix_head_signs"))
+        steps = document.sudo().signoff_task_ids.sorted("sequence")
+        self.assertEqual(steps.mapped("role"), ["office_deputy", "area_leader", "head"])
+
+    def test_passed_by_meeting_executive_deputy_signs_R29_2(self):
+        document = self.new_document(passed_by_meeting_unchanged=True)
+        document.action_submit()
+        document.with_user(self.office_deputy).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.exec_deputy)
+        document.with_user(self.exec_deputy).action_signoff_approve()
+        self.assertEqual(document.signer_id, self.exec_deputy)
+
+    def test_office_document_within_remit_R29_3(self):
+        document = self.new_document(authority_id=self.authority_office.id, within_office_remit=True)
+        document.action_submit()
+        document.with_user(self.office_deputy).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.office_director)
+        document.with_user(self.office_director).action_signoff_approve()
+        self.assertEqual(document.signer_id, self.office_director)
+
+    def test_office_document_leader_signs_R29_3(self):
+        document = self.new_document(authority_id=self.authority_office.id)
+        document.action_submit()
+        for user in (self.office_deputy, self.office_director):
+            document.with_user(user).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.deputy_a)
+        document.with_user(self.deputy_a).action_signoff_approve()
+        self.assertEqual(document.signer_id, self.deputy_a)
+
+    def test_audit_reports_go_to_the_head_only_R7_1(self):
+        document = self.new_document(user=self.audit_principal, department_id=self.dept_audit.id, area_id=False,
+                                     major_matter=False)
+        document.action_submit()
+        self.assertEqual(document.signoff_row_id, self.env.ref("gov_rules.matrix_audit_report"))
+        roles = document.sudo().signoff_task_ids.mapped("role")
+        self.assertNotIn("area_leader", roles)
+        self.assertIn("head", roles)
+
+    def test_only_the_pending_approver_decides(self):
+        document = self.new_document()
+        document.action_submit()
+        with self.assertRaisesRegex(UserError, "not waiting for you"):
+            document.with_user(self.deputy_a).action_signoff_approve()
+        with self.assertRaisesRegex(UserError, "reason"):
+            document.with_user(self.office_deputy).action_signoff_reject("")
+
+    def test_reject_goes_back_to_the_drafter_and_resubmit(self):
+        document = self.new_document()
+        document.action_submit()
+        document.with_user(self.office_deputy).action_signoff_return("请补充供暖经费测算")
+        self.assertEqual(document.state, "draft")
+        self.assertEqual(document.signoff_state, "returned")
+        document.with_user(self.clerk).write({"body": "<p>经费测算见附件</p>"})
+        document.with_user(self.clerk).action_submit()
+        self.assertEqual(document.signoff_round, 2)
+        self.assertEqual(self.pending(document).user_ids, self.office_deputy)
+        document.with_user(self.office_deputy).action_signoff_reject("不符合发文规定")
+        self.assertEqual(document.signoff_state, "rejected")
+        self.assertEqual(document.state, "draft")
+
+    def test_withdraw_by_the_submitter(self):
+        document = self.new_document()
+        document.action_submit()
+        with self.assertRaisesRegex(UserError, "withdraw"):
+            document.with_user(self.finance_clerk).sudo(False).action_signoff_withdraw()
+        document.with_user(self.clerk).action_signoff_withdraw("撤回修改")
+        self.assertEqual(document.signoff_state, "draft")
+        self.assertFalse(self.pending(document))
+
+    def test_locked_while_under_signoff(self):
+        document = self.new_document()
+        document.action_submit()
+        with self.assertRaisesRegex(UserError, "under sign-off"):
+            document.with_user(self.clerk).write({"name": "改了标题"})
+        # the route may allow fields: the office reviewer may correct the recipients
+        recipients = self.env["ir.model.fields"]._get("gov.document", "main_recipients")
+        self.env.ref("gov_rules.matrix_government").step_ids[:1].editable_field_ids = recipients
+        document.with_user(self.clerk).action_signoff_withdraw()
+        document.with_user(self.clerk).action_submit()
+        document.with_user(self.office_deputy).write({"main_recipients": "各乡镇人民政府"})
+        self.assertEqual(document.main_recipients, "各乡镇人民政府")
