@@ -159,6 +159,22 @@ class GovSignoffMixin(models.AbstractModel):
             record._gov_signoff_log(task, "delegate", opinion=note or user.name)
         return True
 
+    @api.model
+    def _demo_act(self, xmlid, login, method, *args):
+        """For demo data only: call ``method`` on the record ``xmlid`` as the user ``login``, as that
+        user would from the web client (XML <function> calls run as the superuser).
+
+        Example: <function model="gov.document" name="_demo_act"
+                           eval="['gov_rules.demo_doc_1', 'dc_office_dep', 'action_signoff_approve', '同意']"/>
+        """
+        user = self.env["res.users"].search([("login", "=", login)], limit=1)
+        if not user:
+            raise UserError(self.env._("No user with the login %s.", login))
+        record = self.env.ref(xmlid).with_user(user)
+        if not method.startswith("action_"):
+            raise UserError(self.env._("Only actions can be called this way."))
+        return getattr(record, method)(*args)
+
     # ------------------------------------------------------------------
     # Machinery
     # ------------------------------------------------------------------

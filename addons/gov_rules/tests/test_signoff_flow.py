@@ -113,3 +113,22 @@ class TestSignoffFlow(GovOrgCase):
         document.with_user(self.clerk).action_submit()
         document.with_user(self.office_deputy).write({"main_recipients": "各乡镇人民政府"})
         self.assertEqual(document.main_recipients, "各乡镇人民政府")
+
+
+@tagged("post_install", "-at_install")
+class TestSignoffQueryCounts(GovOrgCase):
+    """Submit and approve are hot actions: their cost is fixed, not per matrix row or pending item
+    (tests/bench/bench_signoff.py shows it flat from 1 to 200 rows and 10 to 10,000 items)."""
+
+    def test_submit_and_approve_query_counts(self):
+        document = self.new_document()
+        clerk_document = document.with_user(self.clerk)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(90):  # 81 measured: match the row, create the steps, log, activity
+            clerk_document.action_submit()
+        reviewer_document = document.with_user(self.office_deputy)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(90):  # 81 measured: decide, log, next step, its activity
+            reviewer_document.action_signoff_approve("拟同意")
