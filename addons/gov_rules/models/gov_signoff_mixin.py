@@ -119,6 +119,12 @@ class GovSignoffMixin(models.AbstractModel):
             task = record._gov_signoff_my_task()
             task._finish("approved", opinion)
             record._gov_signoff_log(task, "approve", opinion=opinion)
+            if task.acting_for_id:
+                # the holder is kept informed of what was decided for him (R5.3)
+                record.sudo().message_post(
+                    body=self.env._("%(user)s decided “%(step)s” for you while you were away.",
+                                    user=self.env.user.name, step=task.name),
+                    partner_ids=task.acting_for_id.partner_id.ids, subtype_xmlid="mail.mt_note")
             record._gov_signoff_progress(task)
         return True
 

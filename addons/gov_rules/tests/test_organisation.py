@@ -39,6 +39,8 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertIn("代", document.signer_display)
         log = document.sudo().signoff_log_ids.filtered(lambda entry: entry.action == "approve")[:1]
         self.assertEqual((log.user_id, log.acting_for_id), (self.exec_deputy, self.head))
+        informed = document.message_ids.filtered(lambda message: self.head.partner_id in message.partner_ids)
+        self.assertTrue(informed, "the head is kept informed")
 
     def test_deputy_away_partner_acts_R5_4(self):
         self._absence(self.deputy_a, kind="leave")

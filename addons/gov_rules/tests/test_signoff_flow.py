@@ -114,6 +114,57 @@ class TestSignoffFlow(GovOrgCase):
         document.with_user(self.office_deputy).write({"main_recipients": "各乡镇人民政府"})
         self.assertEqual(document.main_recipients, "各乡镇人民政府")
 
+    def _row(self, steps, **values):
+        return self.env["gov.signoff.matrix.row"].create({
+            "name": "会签测试", "rule_set_id": self.rule_set.id, "priority": 1,
+            "model_id": self.env["ir.model"]._get_id("gov.document"),
+            "domain": "[('name', 'like', '会签')]", "step_ids": [(0, 0, step) for step in steps], **values})
+
+    def test_parallel_countersign_n_of_m_R28_2(self):
+        self._row([
+            {"sequence": 1, "name": "张副区长会签", "role": "user", "user_id": self.deputy_a.id, "required_approvals": 1},
+            {"sequence": 1, "name": "赵副区长会签", "role": "user", "user_id": self.deputy_b.id, "required_approvals": 1},
+            {"sequence": 2, "name": "区长签发", "role": "head", "is_signature": True},
+        ])
+        document = self.new_document(name="关于会签事项的通知")
+        document.action_submit()
+        self.assertEqual(self.pending(document).user_ids, self.deputy_a | self.deputy_b, "both at once")
+        document.with_user(self.deputy_b).action_signoff_approve("同意")
+        steps = document.sudo().signoff_task_ids
+        self.assertEqual(steps.filtered(lambda t: t.user_ids == self.deputy_a).state, "skipped", "1 of 2 is enough")
+        self.assertEqual(self.pending(document).user_ids, self.head)
+
+    def test_all_of_a_parallel_stage(self):
+        self._row([
+            {"sequence": 1, "name": "张副区长会签", "role": "user", "user_id": self.deputy_a.id},
+            {"sequence": 1, "name": "赵副区长会签", "role": "user", "user_id": self.deputy_b.id},
+            {"sequence": 2, "name": "区长签发", "role": "head", "is_signature": True},
+        ])
+        document = self.new_document(name="关于会签事项的通知")
+        document.action_submit()
+        document.with_user(self.deputy_a).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.deputy_b)
+        document.with_user(self.deputy_b).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.head)
+
+    def test_group_and_user_field_roles_and_delegation(self):
+        office_group = self.env.ref("gov_rules.group_gov_office")
+        drafter_field = self.env["ir.model.fields"]._get("gov.document", "drafter_id")
+        self._row([
+            {"sequence": 1, "name": "办公室任一人登记", "role": "group", "group_id": office_group.id,
+             "allow_delegate": True},
+            {"sequence": 2, "name": "拟稿人确认", "role": "user_field", "user_field_id": drafter_field.id},
+        ])
+        document = self.new_document(name="关于会签事项的通知")
+        document.action_submit()
+        self.assertIn(self.office_director, self.pending(document).user_ids)
+        document.with_user(self.office_director).action_signoff_delegate(self.office_deputy, "请吴刚办理")
+        self.assertEqual(self.pending(document).user_ids, self.office_deputy)
+        document.with_user(self.office_deputy).action_signoff_approve()
+        self.assertEqual(self.pending(document).user_ids, self.clerk)
+        with self.assertRaisesRegex(UserError, "delegated"):
+            document.with_user(self.clerk).action_signoff_delegate(self.principal)
+
 
 @tagged("post_install", "-at_install")
 class TestSignoffQueryCounts(GovOrgCase):
