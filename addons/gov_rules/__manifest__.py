@@ -21,6 +21,12 @@
         "views/gov_calendar_day_views.xml",
         "wizard/gov_calendar_import_views.xml",
         "wizard/gov_calendar_calculator_views.xml",
+        "views/gov_signoff_views.xml",
+        "views/gov_rule_set_views.xml",
+        "views/gov_organisation_views.xml",
+        "views/gov_document_type_views.xml",
+        "views/gov_document_views.xml",
+        "report/gov_document_sheet.xml",
         "views/gov_menus.xml",
     ],
     "demo": [

@@ -122,8 +122,10 @@ class TestSignoffFlow(GovOrgCase):
 
     def test_parallel_countersign_n_of_m_R28_2(self):
         self._row([
-            {"sequence": 1, "name": "张副区长会签", "role": "user", "user_id": self.deputy_a.id, "required_approvals": 1},
-            {"sequence": 1, "name": "赵副区长会签", "role": "user", "user_id": self.deputy_b.id, "required_approvals": 1},
+            {"sequence": 1, "name": "张副区长会签", "role": "user", "user_id": self.deputy_a.id,
+             "required_approvals": 1},
+            {"sequence": 1, "name": "赵副区长会签", "role": "user", "user_id": self.deputy_b.id,
+             "required_approvals": 1},
             {"sequence": 2, "name": "区长签发", "role": "head", "is_signature": True},
         ])
         document = self.new_document(name="关于会签事项的通知")
