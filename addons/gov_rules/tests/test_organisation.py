@@ -242,3 +242,21 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(end.date(), date(2026, 2, 24))
         plain = self.env["resource.calendar"].create({"name": "Standard"})
         self.assertEqual(plain.plan_days(2, datetime(2026, 2, 13, 9, 0)).date(), date(2026, 2, 16))
+
+    def test_automation_on_deadline_counts_working_days(self):
+        """An administrator's own automation "2 working days after the deadline" fires on Tuesday
+        24 February 2026 for a deadline on Friday 13 February: the makeup Saturday counts, the
+        Spring Festival does not."""
+        document = self.new_document()
+        document.sudo().write({"deadline": "2026-02-13"})
+        automation = self.env["base.automation"].create({
+            "name": "逾期两个工作日提醒", "model_id": self.env["ir.model"]._get_id("gov.document"),
+            "trigger": "on_time", "trg_date_id": self.env["ir.model.fields"]._get("gov.document", "deadline").id,
+            "trg_date_range": 2, "trg_date_range_type": "day", "trg_date_range_mode": "after",
+        })
+        automation.trg_date_calendar_id = self.env.ref("gov_rules.resource_calendar_cn")
+        self.assertEqual(automation.trg_date_calendar_id.gov_calendar_id, self.env.ref("gov_rules.calendar_cn"))
+        found = automation._search_time_based_automation_records(until=datetime(2026, 2, 23, 10, 0))
+        self.assertNotIn(document, found)
+        found = automation._search_time_based_automation_records(until=datetime(2026, 2, 24, 10, 0))
+        self.assertIn(document, found)
