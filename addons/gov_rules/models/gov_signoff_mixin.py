@@ -97,6 +97,9 @@ class GovSignoffMixin(models.AbstractModel):
             record._gov_signoff_check_submit()
             # the matrix is configuration: the system reads it for whoever submits
             row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
+            if row and not row.step_ids:
+                raise UserError(self.env._("The sign-off route “%s” has no step; an administrator completes it.",
+                                           row.name))
             if not row:
                 raise UserError(self.env._(
                     "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "

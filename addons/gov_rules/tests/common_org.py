@@ -26,6 +26,10 @@ class GovOrgCase(TransactionCase):
         cls.finance_clerk = new_test_user(cls.env, "t_fin_clerk", groups=user, name="财政局科员 冯雪")
         cls.audit_principal = new_test_user(cls.env, "t_audit", groups=user, name="审计局局长 何平")
 
+        # the tests' own organisation, whatever the database holds (demo data has another one)
+        cls.env["gov.absence"].search([]).unlink()
+        cls.env["gov.entrustment"].search([]).unlink()
+        cls.env["gov.position"].search([]).active = False
         Position = cls.env["gov.position"]
         cls.pos_head = Position.create({"name": "区长", "role": "head", "user_id": cls.head.id})
         cls.pos_exec = Position.create({"name": "常务副区长", "role": "executive_deputy",
