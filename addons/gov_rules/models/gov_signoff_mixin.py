@@ -171,11 +171,7 @@ class GovSignoffMixin(models.AbstractModel):
     @api.model
     def _demo_act(self, xmlid, login, method, *args):
         """For demo data only: call ``method`` on the record ``xmlid`` as the user ``login``, as that
-        user would from the web client (XML <function> calls run as the superuser).
-
-        Example: <function model="gov.document" name="_demo_act"
-                           eval="['gov_rules.demo_doc_1', 'dc_office_dep', 'action_signoff_approve', '同意']"/>
-        """
+        user would from the web client (XML function calls run as the superuser)."""
         user = self.env["res.users"].search([("login", "=", login)], limit=1)
         if not user:
             raise UserError(self.env._("No user with the login %s.", login))

@@ -196,14 +196,17 @@ class GovSignoffTask(models.Model):
         return {task: task.user_ids for task in self}
 
     def _gov_escalation_leaders(self):
-        return {task: task._record()._gov_signoff_leader() for task in self}
+        documents = self._gov_escalation_document()
+        return {task: documents[task]._gov_signoff_leader() for task in self}
 
     def _gov_escalation_document(self):
         records = {}
         for model_name in set(self.mapped("res_model")):
             tasks = self.filtered(lambda task, name=model_name: task.res_model == name)
             documents = self.env[model_name].browse(tasks.mapped("res_id"))
-            records.update({task: documents.browse(task.res_id) for task in tasks})
+            # each item keeps the whole batch as its prefetch set: reading one reads them all at once
+            records.update({task: documents.browse(task.res_id).with_prefetch(documents._prefetch_ids)
+                            for task in tasks})
         return records
 
     def _gov_escalation_terminal(self, action):
