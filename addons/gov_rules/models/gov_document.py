@@ -31,7 +31,8 @@ class GovDocument(models.Model):
 
     name = fields.Char(string="Title", required=True, tracking=True)
     number = fields.Char(string="Document Number", readonly=True, copy=False, index=True, tracking=True)
-    state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
+    state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False,
+                             group_expand=True)
     type_id = fields.Many2one("gov.document.type", string="Document Type", required=True, tracking=True)
     kind = fields.Selection(DOCUMENT_KINDS, compute="_compute_kind", store=True, readonly=False, required=True,
                             precompute=True,
@@ -40,7 +41,7 @@ class GovDocument(models.Model):
     authority_kind = fields.Selection(related="authority_id.kind", string="Authority Kind", store=True, index=True)
     department_id = fields.Many2one("hr.department", string="Drafting Unit", required=True, index=True,
                                     default=lambda self: self.env.user.employee_id.department_id, tracking=True)
-    drafter_id = fields.Many2one("res.users", string="Drafter", default=lambda self: self.env.user, index=True)
+    drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, index=True)
     area_id = fields.Many2one("gov.area", string="Subject Area", index=True, tracking=True)
     urgency = fields.Selection(URGENCIES, default="normal", required=True, index=True, tracking=True)
     urgency_reason = fields.Text(string="Why Extra Urgent")
@@ -49,11 +50,11 @@ class GovDocument(models.Model):
     copy_recipients = fields.Char(string="Copy To (抄送)")
     body = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
-    needed_by = fields.Date(string="Needed By", tracking=True)
+    needed_by = fields.Date(tracking=True)
     properties = fields.Properties(definition="type_id.properties_definition", copy=True)
-    checklist_ids = fields.One2many("gov.checklist.item", "document_id", string="Checklist", copy=False)
+    checklist_ids = fields.One2many("gov.checklist.item", "document_id", copy=False)
     # conditions the sign-off matrix looks at
-    major_matter = fields.Boolean(string="Major Matter", tracking=True)
+    major_matter = fields.Boolean(tracking=True)
     to_higher_authority = fields.Boolean(string="To the City or the Party Committee", tracking=True)
     is_appointment = fields.Boolean(string="Appointment or Removal", tracking=True)
     passed_by_meeting_unchanged = fields.Boolean(string="Passed Unchanged by a Plenary or Executive Meeting",
@@ -86,8 +87,9 @@ class GovDocument(models.Model):
             document.consult_task_ids = tasks.filtered(lambda task, d=document: task.res_id == d.id)
 
     def _gov_signoff_invalidate(self):
-        super()._gov_signoff_invalidate()
+        result = super()._gov_signoff_invalidate()
         self.invalidate_recordset(["consult_task_ids"])
+        return result
 
     @api.depends("signer_id", "signed_for_id")
     def _compute_signer_display(self):

@@ -28,7 +28,8 @@ class GovEscalationLadder(models.Model):
         cron = self.env["ir.cron"]
         for model_name in self.env["gov.deadline.mixin"]._deadline_models():
             model = self.env[model_name]
-            for step in self.env["gov.escalation.step"].search([], order="ladder_id, offset_days"):
+            for step in self.env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
+                                                               order="ladder_id, offset_days"):
                 calendar = step.ladder_id.rule_set_id.calendar_id
                 # due when deadline + offset working days <= today, i.e. deadline <= today - offset
                 threshold = calendar.add_working_days(today, -step.offset_days)

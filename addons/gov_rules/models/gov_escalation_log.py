@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -15,8 +15,9 @@ class GovEscalationLog(models.Model):
     summary = fields.Char(required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(self.env._("The escalation log cannot be changed."))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(self.env._("The escalation log cannot be deleted."))

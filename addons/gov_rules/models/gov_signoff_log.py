@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 LOG_ACTIONS = [
@@ -30,7 +30,7 @@ class GovSignoffLog(models.Model):
                                       readonly=True)
     res_name = fields.Char(string="Item", readonly=True)
     task_id = fields.Many2one("gov.signoff.task", string="Step", ondelete="set null", readonly=True)
-    step_name = fields.Char(string="Step Name", readonly=True)
+    step_name = fields.Char(readonly=True)
     action = fields.Selection(LOG_ACTIONS, required=True, readonly=True)
     user_id = fields.Many2one("res.users", string="By", required=True, readonly=True, ondelete="restrict")
     acting_for_id = fields.Many2one("res.users", string="Acting for", readonly=True, ondelete="restrict")
@@ -38,8 +38,9 @@ class GovSignoffLog(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     round = fields.Integer(readonly=True)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(self.env._("The decision log is permanent: entries cannot be changed (R35.1)."))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(self.env._("The decision log is permanent: entries cannot be deleted (R35.1)."))

@@ -27,7 +27,7 @@ class GovSignoffMixin(models.AbstractModel):
     _description = "Sign-off by the Matrix"
     _inherit = ["mail.thread", "mail.activity.mixin"]
 
-    rule_set_id = fields.Many2one("gov.rule.set", string="Rule Set", index=True, copy=False, readonly=True,
+    rule_set_id = fields.Many2one("gov.rule.set", index=True, copy=False, readonly=True,
                                   help="The rules in force when the item was created; it keeps them (R44.1).")
     signoff_state = fields.Selection(SIGNOFF_STATES, string="Sign-off", default="draft", required=True,
                                      index=True, copy=False, tracking=True)
@@ -40,14 +40,16 @@ class GovSignoffMixin(models.AbstractModel):
                                         search="_search_signoff_user_ids")
     signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
 
+    @api.depends_context("uid")
     def _compute_signoff_records(self):
         tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
                                                             ("res_id", "in", self.ids)])
         logs = self.env["gov.signoff.log"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         for record in self:
-            record.signoff_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id)
+            record.signoff_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id
+                                                     and task.kind == "signoff")
             record.signoff_log_ids = logs.filtered(lambda log, r=record: log.res_id == r.id)
-            pending = record.signoff_task_ids.filtered(lambda task: task.state == "pending")
+            pending = tasks.filtered(lambda task, r=record: task.res_id == r.id and task.state == "pending")
             record.signoff_user_ids = pending.user_ids
             record.signoff_can_act = self.env.user in pending.user_ids
 

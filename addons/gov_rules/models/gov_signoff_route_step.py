@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
 
 SIGNOFF_ROLES = [
@@ -29,9 +28,9 @@ class GovSignoffRouteStep(models.Model):
                               help="Steps with the same number run in parallel.")
     name = fields.Char(required=True, translate=True)
     role = fields.Selection(SIGNOFF_ROLES, required=True, default="area_leader")
-    group_id = fields.Many2one("res.groups", string="Group")
-    user_id = fields.Many2one("res.users", string="User")
-    user_field_id = fields.Many2one("ir.model.fields", string="User Field", ondelete="cascade",
+    group_id = fields.Many2one("res.groups")
+    user_id = fields.Many2one("res.users")
+    user_field_id = fields.Many2one("ir.model.fields", ondelete="cascade",
                                     domain="[('model_id', '=', parent.model_id), ('relation', '=', 'res.users'),"
                                            " ('ttype', '=', 'many2one')]")
     required_approvals = fields.Integer(string="Approvals Needed", default=0,
@@ -54,11 +53,11 @@ class GovSignoffRouteStep(models.Model):
             if step.required_approvals < 0:
                 raise ValidationError(self.env._("The number of approvals needed cannot be negative."))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_last_step(self):
         emptied = self.row_id.filtered(lambda row: not row.step_ids - self)
-        if emptied and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+        if emptied:
             raise ValidationError(self.env._("The route of “%s” has no step; add at least one.", emptied[0].name))
-        return super().unlink()
 
     def _snapshot(self):
         """What an item keeps of this step when it is submitted."""

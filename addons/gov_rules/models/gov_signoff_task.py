@@ -52,7 +52,7 @@ class GovSignoffTask(models.Model):
     is_signature = fields.Boolean()
     editable_fields = fields.Char()
     # who acts
-    holder_id = fields.Many2one("res.users", string="Holder", help="The person the role names.")
+    holder_id = fields.Many2one("res.users", help="The person the role names.")
     user_ids = fields.Many2many("res.users", "gov_signoff_task_user_rel", "task_id", "user_id",
                                 string="Can Act", help="Who may act on this step now.")
     decided_by_id = fields.Many2one("res.users", string="Decided by")

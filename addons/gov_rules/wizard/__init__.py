@@ -2,3 +2,4 @@ from . import gov_calendar_import
 from . import gov_calendar_import_line
 from . import gov_calendar_calculator
 from . import gov_signoff_decision
+from . import gov_rule_set_unit_copy

@@ -8,6 +8,7 @@ DECISIONS = [
     ("withdraw", "Withdraw"),
     ("agree", "Agree"),
     ("object", "Object"),
+    ("delegate", "Delegate"),
 ]
 
 
@@ -21,6 +22,7 @@ class GovSignoffDecision(models.TransientModel):
     res_id = fields.Integer(required=True)
     decision = fields.Selection(DECISIONS, required=True)
     opinion = fields.Text()
+    delegate_to_id = fields.Many2one("res.users", string="Delegate To", domain=[("share", "=", False)])
 
     def action_confirm(self):
         self.ensure_one()
@@ -33,6 +35,10 @@ class GovSignoffDecision(models.TransientModel):
             record.action_signoff_reject(self.opinion)
         elif self.decision == "return":
             record.action_signoff_return(self.opinion)
+        elif self.decision == "delegate":
+            if not self.delegate_to_id:
+                raise UserError(self.env._("Choose the person who takes over the step."))
+            record.action_signoff_delegate(self.delegate_to_id, self.opinion)
         elif self.decision == "withdraw":
             record.action_signoff_withdraw(self.opinion)
         else:
