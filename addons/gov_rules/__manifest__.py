@@ -21,6 +21,7 @@
         "views/gov_calendar_day_views.xml",
         "wizard/gov_calendar_import_views.xml",
         "wizard/gov_calendar_calculator_views.xml",
+        "wizard/gov_rule_set_unit_copy_views.xml",
         "views/gov_signoff_views.xml",
         "views/gov_rule_set_views.xml",
         "views/gov_organisation_views.xml",

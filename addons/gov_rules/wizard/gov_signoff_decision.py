@@ -22,7 +22,7 @@ class GovSignoffDecision(models.TransientModel):
     res_id = fields.Integer(required=True)
     decision = fields.Selection(DECISIONS, required=True)
     opinion = fields.Text()
-    delegate_to_id = fields.Many2one("res.users", string="Delegate To", domain=[("share", "=", False)])
+    delegate_to_id = fields.Many2one("res.users", domain=[("share", "=", False)])
 
     def action_confirm(self):
         self.ensure_one()
