@@ -29,7 +29,8 @@ SRC
 apt_opts() {
   echo -o Dir::Etc::sourcelist="$apt_dir/$1" -o Dir::Etc::sourceparts=- \
        -o Dir::State::lists="$apt_dir/lists-$1" -o Dir::Cache="$apt_dir/cache-$1" \
-       -o Dir::State::status=/dev/null -o Debug::NoLocking=1 -o APT::Get::List-Cleanup=0
+       -o Dir::State::status=/dev/null -o Debug::NoLocking=1 -o APT::Get::List-Cleanup=0 \
+       -o APT::Sandbox::User=root
 }
 download() {  # list-file package...
   local list=$1; shift
