@@ -32,6 +32,8 @@
     ],
     "demo": [
         "demo/gov_rules_demo.xml",
+        "demo/gov_organisation_demo.xml",
+        "demo/gov_document_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -170,18 +170,6 @@ class GovSignoffMixin(models.AbstractModel):
             record._gov_signoff_log(task, "delegate", opinion=note or user.name)
         return True
 
-    @api.model
-    def _demo_act(self, xmlid, login, method, *args):
-        """For demo data only: call ``method`` on the record ``xmlid`` as the user ``login``, as that
-        user would from the web client (XML function calls run as the superuser)."""
-        user = self.env["res.users"].search([("login", "=", login)], limit=1)
-        if not user:
-            raise UserError(self.env._("No user with the login %s.", login))
-        record = self.env.ref(xmlid).with_user(user)
-        if not method.startswith("action_"):
-            raise UserError(self.env._("Only actions can be called this way."))
-        return getattr(record, method)(*args)
-
     # ------------------------------------------------------------------
     # Machinery
     # ------------------------------------------------------------------
@@ -237,8 +225,9 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_log(task, action, opinion=reason)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
         if state in ("rejected", "returned") and self.requester_id:
+            label = dict(self._fields["signoff_state"]._description_selection(self.env))[state]
             self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=self.requester_id.id,
-                                          summary=dict(SIGNOFF_STATES)[state], note=reason)
+                                          summary=label, note=reason)
         self._gov_signoff_on_state(state)
 
     def _gov_signoff_log(self, task, action, opinion=None, user=None):

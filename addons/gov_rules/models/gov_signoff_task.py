@@ -177,7 +177,8 @@ class GovSignoffTask(models.Model):
             task.write({"state": state, "opinion": opinion, "decided_by_id": user.id,
                         "decided_on": fields.Datetime.now(), "acting_for_id": acting_for and acting_for.id,
                         "deadline_open": False})
-            task._close_activities(feedback=opinion or dict(TASK_STATES)[state])
+            label = dict(task._fields["state"]._description_selection(self.env))[state]
+            task._close_activities(feedback=opinion or label)
 
     def _cancel(self, state="cancelled"):
         open_tasks = self.filtered(lambda task: task.state in ("waiting", "pending"))
