@@ -3,6 +3,7 @@ with the demo organisation (every demo user signs in with the password "demo")."
 import datetime
 import re
 import unittest
+import zoneinfo
 
 from tests.rpc import Client, RpcError
 
@@ -52,7 +53,9 @@ class TestDocumentOverRpc(unittest.TestCase):
             self.admin.execute("gov.signoff.log", "write", log_ids, {"opinion": "改写"})
 
     def test_lead_time_refused_with_the_date_needed_R28_1(self):
-        today = datetime.date.today().isoformat()
+        # "today" is the clerk's, in his time zone, as the server counts it
+        tz = self.admin.execute("res.users", "read", [self.clerk.uid], ["tz"])[0]["tz"]
+        today = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).date().isoformat()
         too_soon = self.admin.execute("gov.calendar", "add_working_days", [], today, 3)
         document = self._new_document(needed_by=too_soon)
         earliest = self.admin.execute("gov.calendar", "add_working_days", [], today, 14)

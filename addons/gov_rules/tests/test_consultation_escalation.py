@@ -22,6 +22,7 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.env.invalidate_all()
 
     def test_consultation_deadline_is_seven_working_days_R27_6(self):
+        """R27.6."""
         document = self._consulted_document()
         self.assertEqual(document.state, "consultation")
         task = document.consult_task_ids
@@ -30,12 +31,14 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertEqual(task.deadline_policy_id, self.env.ref("gov_rules.policy_consultation"))
 
     def test_lead_unit_sets_another_limit_R27_6(self):
+        """R27.6."""
         policy = self.env.ref("gov_rules.policy_consultation").copy({"code": "consultation_3", "working_days": 3,
                                                                       "name": "三个工作日"})
         document = self._consulted_document(consult_policy_id=policy.id)
         self.assertEqual(document.consult_task_ids.deadline, date(2026, 3, 5))
 
     def test_written_answer_and_objection_needs_reasons_R27_5(self):
+        """R27.5."""
         document = self._consulted_document()
         with self.assertRaisesRegex(UserError, "reasons"):
             document.with_user(self.finance_principal).action_consult_answer(agree=False, opinion=" ")
@@ -47,6 +50,7 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertIn("object", document.sudo().signoff_log_ids.mapped("action"))
 
     def test_silence_means_consent_at_the_deadline_R27_6(self):
+        """R27.6."""
         document = self._consulted_document()
         self._cron("2026-03-11")  # the deadline day: the unit may still answer
         self.assertEqual(document.consult_task_ids.state, "pending")
@@ -68,6 +72,7 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertIn("Opinion due in two working days", activities.mapped("summary"))
 
     def test_approval_limits_by_urgency_R28_3(self):
+        """R28.3."""
         expected = {"normal": date(2026, 3, 20), "urgent": date(2026, 3, 11), "extra_urgent": date(2026, 3, 9),
                     "extra_urgent_important": date(2026, 3, 5)}
         for urgency, deadline in expected.items():
@@ -78,6 +83,7 @@ class TestConsultationAndEscalation(GovOrgCase):
                 self.assertTrue(document.deadline_open)
 
     def test_leader_signs_within_one_working_day_R28_3(self):
+        """R28.3."""
         document = self.new_document(urgency="extra_urgent_important", urgency_reason="防汛紧急")
         document.action_submit()
         document.with_user(self.office_deputy).action_signoff_approve()
@@ -88,6 +94,7 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertEqual(signature.deadline, date(2026, 3, 3))
 
     def test_escalation_after_the_deadline_reaches_office_and_leader_once_R28_3(self):
+        """R28.3."""
         document = self.new_document(urgency="extra_urgent_important", urgency_reason="防汛紧急")
         document.action_submit()  # deadline 2026-03-05
         self._cron("2026-03-10")  # three working days late: every step up to "supervised"

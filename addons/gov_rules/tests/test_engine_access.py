@@ -59,6 +59,7 @@ class TestEngineAccess(GovOrgCase):
             Task.with_user(self.office_deputy).search([("res_id", "=", document.id)]).write({"state": "approved"})
 
     def test_absences_are_recorded_by_the_office_and_leaders_R40_1(self):
+        """R40.1."""
         vals = {"user_id": self.deputy_a.id, "date_from": "2026-04-01", "date_to": "2026-04-03"}
         with self.assertRaises(AccessError):
             self.env["gov.absence"].with_user(self.clerk).create(vals)

@@ -23,11 +23,13 @@ class TestWhoActsForWhom(GovOrgCase):
         return document
 
     def test_positions_and_division_of_work_R4_1_R5_1(self):
+        """R4.1, R5.1."""
         self.assertEqual(self.env["gov.position"]._holder("head"), self.head)
         self.assertEqual(self.area_economy._leader_position(date(2026, 3, 2)).user_id, self.deputy_a)
         self.assertEqual(self.pos_dep_a.ab_partner_id, self.pos_dep_b, "A/B pairs are symmetric")
 
     def test_head_away_executive_deputy_signs_with_dai_R5_3(self):
+        """R5.3."""
         self._absence(self.head)
         document = self._to_head()
         task = self.pending(document)
@@ -43,6 +45,7 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertTrue(informed, "the head is kept informed")
 
     def test_deputy_away_partner_acts_R5_4(self):
+        """R5.4."""
         self._absence(self.deputy_a, kind="leave")
         document = self.new_document()
         document.action_submit()
@@ -50,6 +53,7 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertEqual(self.pending(document).user_ids, self.deputy_b)
 
     def test_absence_starting_reroutes_waiting_steps_and_tells_both_R5_4_R40_1(self):
+        """R5.4, R40.1."""
         document = self.new_document()
         document.action_submit()
         document.with_user(self.office_deputy).action_signoff_approve()
@@ -64,6 +68,7 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertEqual(self.pending(document).user_ids, self.deputy_a)
 
     def test_absence_cycle_is_refused_R5_4(self):
+        """R5.4."""
         self._absence(self.deputy_a)
         with self.assertRaisesRegex(ValidationError, "cycle"):
             self._absence(self.deputy_b, start="2026-03-04", end="2026-03-10")
@@ -71,6 +76,7 @@ class TestWhoActsForWhom(GovOrgCase):
             self._absence(self.head, start="2026-03-05", end="2026-03-01")
 
     def test_entrusted_deputy_leads_the_area_R5_2(self):
+        """R5.2."""
         self.env["gov.entrustment"].create({"name": "代管经济工作", "area_id": self.area_economy.id,
                                             "position_id": self.pos_dep_b.id, "date_from": "2026-03-01",
                                             "date_to": "2026-03-31"})
@@ -80,6 +86,7 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertEqual(self.pending(document).user_ids, self.deputy_b)
 
     def test_requester_never_approves_own_item_R18_1(self):
+        """R18.1: who submits never approves; a department's document is signed by its principal (R27.3)."""
         authority = self.env["gov.issuing.authority"].create({"name": "区发改局", "kind": "department",
                                                               "prefix": "东发改发", "department_id": self.dept_drc.id})
         document = self.new_document(user=self.principal, authority_id=authority.id)
@@ -91,6 +98,7 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertEqual(document.signer_id, self.principal)
 
     def test_decision_log_is_append_only_R35_1(self):
+        """R35.1."""
         document = self._to_head()
         logs = self.env["gov.signoff.log"].search([("res_model", "=", "gov.document"), ("res_id", "=", document.id)])
         self.assertEqual(len(logs), 3)
@@ -121,7 +129,15 @@ class TestWhoActsForWhom(GovOrgCase):
 class TestRulesAsData(GovOrgCase):
     """Rule sets, deadlines and forms are data (R11.1, R27.4, R27.7, R28.1, R42.1, R44.1)."""
 
+    def test_issue_within_seven_working_days_of_the_meeting_R22_4(self):
+        """R22.4: a document a meeting decides is issued within 7 working days (National Day skipped)."""
+        policy = self.rule_set._policy("issue_after_meeting")
+        self.assertEqual(policy.working_days, 7)
+        self.assertEqual(policy._deadline_from(date(2026, 9, 28)), (date(2026, 10, 13), False))
+        self.assertEqual(policy.ladder_id, self.env.ref("gov_rules.ladder_approval"))
+
     def test_lead_time_R28_1(self):
+        """R28.1."""
         document = self.new_document(needed_by="2026-03-13")
         with self.assertRaisesRegex(UserError, "2026-03-20"):
             document.action_submit()
@@ -133,11 +149,13 @@ class TestRulesAsData(GovOrgCase):
             urgent.action_submit()
 
     def test_extra_urgent_needs_a_reason_R28_1(self):
+        """R28.1."""
         document = self.new_document(urgency="extra_urgent")
         with self.assertRaisesRegex(UserError, "R28.1"):
             document.action_submit()
 
     def test_checklist_evidence_or_reason_R27_7_R11_1(self):
+        """R27.7, R11.1."""
         normative = self.env.ref("gov_rules.document_type_normative")
         document = self.new_document(type_id=normative.id)
         self.assertEqual(len(document.checklist_ids), 8)
@@ -156,6 +174,7 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(document.state, "signoff")
 
     def test_one_matter_per_request_is_confirmed_by_the_office_R27_4(self):
+        """R27.4."""
         request = self.new_document(type_id=self.env.ref("gov_rules.document_type_request").id)
         confirmation = request.checklist_ids.filtered(lambda i: i.kind == "confirmation")
         self.assertEqual(confirmation.rule_ref, "R27.4")
@@ -175,6 +194,7 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(document.properties["project_code"], "DC-2026-07")
 
     def test_new_version_applies_to_new_items_only_R44_1(self):
+        """R44.1."""
         old = self.new_document()
         self.assertEqual(old.rule_set_id, self.rule_set)
         action = self.rule_set.action_new_version()
@@ -191,6 +211,7 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(fresh.deadline, date(2026, 3, 16))
 
     def test_unit_copies_and_adapts_the_rules_R42_1(self):
+        """R42.1."""
         action = self.rule_set.action_copy_for_unit(self.dept_drc)
         unit_set = self.env["gov.rule.set"].browse(action["res_id"])
         self.assertEqual(unit_set.department_id, self.dept_drc)

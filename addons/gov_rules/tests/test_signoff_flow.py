@@ -9,6 +9,7 @@ class TestSignoffFlow(GovOrgCase):
     """Outgoing documents through the Dongchang sign-off matrix (R28.2, R29.1–R29.3)."""
 
     def test_government_document_route_R29_2(self):
+        """R29.2."""
         document = self.new_document()
         document.action_submit()
         self.assertEqual(document.state, "signoff")
@@ -30,6 +31,7 @@ class TestSignoffFlow(GovOrgCase):
         self.assertEqual(actions, ["submit", "approve", "approve", "approve", "issue"])
 
     def test_head_signs_decisions_R29_1(self):
+        """R29.1."""
         document = self.new_document(major_matter=True)
         document.action_submit()
         self.assertEqual(document.signoff_row_id, self.env.ref("gov_rules.matrix_head_signs"))
@@ -37,6 +39,7 @@ class TestSignoffFlow(GovOrgCase):
         self.assertEqual(steps.mapped("role"), ["office_deputy", "area_leader", "head"])
 
     def test_passed_by_meeting_executive_deputy_signs_R29_2(self):
+        """R29.2."""
         document = self.new_document(passed_by_meeting_unchanged=True)
         document.action_submit()
         document.with_user(self.office_deputy).action_signoff_approve()
@@ -45,6 +48,7 @@ class TestSignoffFlow(GovOrgCase):
         self.assertEqual(document.signer_id, self.exec_deputy)
 
     def test_office_document_within_remit_R29_3(self):
+        """R29.3."""
         document = self.new_document(authority_id=self.authority_office.id, within_office_remit=True)
         document.action_submit()
         document.with_user(self.office_deputy).action_signoff_approve()
@@ -53,6 +57,7 @@ class TestSignoffFlow(GovOrgCase):
         self.assertEqual(document.signer_id, self.office_director)
 
     def test_office_document_leader_signs_R29_3(self):
+        """R29.3."""
         document = self.new_document(authority_id=self.authority_office.id)
         document.action_submit()
         for user in (self.office_deputy, self.office_director):
@@ -62,8 +67,10 @@ class TestSignoffFlow(GovOrgCase):
         self.assertEqual(document.signer_id, self.deputy_a)
 
     def test_audit_reports_go_to_the_head_only_R7_1(self):
+        """R7.1."""
         document = self.new_document(user=self.audit_principal, department_id=self.dept_audit.id, area_id=False,
-                                     major_matter=False)
+                                     type_id=self.env.ref("gov_rules.document_type_report").id)
+        document.checklist_ids.with_user(self.office_deputy).write({"state": "done"})  # no request inside (R27.4)
         document.action_submit()
         self.assertEqual(document.signoff_row_id, self.env.ref("gov_rules.matrix_audit_report"))
         roles = document.sudo().signoff_task_ids.mapped("role")
@@ -121,6 +128,7 @@ class TestSignoffFlow(GovOrgCase):
             "domain": "[('name', 'like', '会签')]", "step_ids": [(0, 0, step) for step in steps], **values})
 
     def test_parallel_countersign_n_of_m_R28_2(self):
+        """R28.2."""
         self._row([
             {"sequence": 1, "name": "张副区长会签", "role": "user", "user_id": self.deputy_a.id,
              "required_approvals": 1},
