@@ -36,7 +36,8 @@ def parse_args():
     parser.add_argument("--db", help="database (needed when the server serves several)")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
-    parser.add_argument("--action", required=True,
+    parser.add_argument("--record", help="MODEL,ID: open this record's form instead of --action")
+    parser.add_argument("--action",
                         help="XML id of the window action, e.g. gov_rules.action_gov_calendar_day")
     parser.add_argument("--context", default="{}", help="JSON context for the action, e.g. initial_date")
     parser.add_argument("--wait-for", default=".o_action_manager .o_view_controller",
@@ -124,6 +125,8 @@ def page_websocket(port, timeout):
 
 def main():
     args = parse_args()
+    if not (args.action or args.record):
+        sys.exit("Give --action or --record")
     base_url = args.url.rstrip("/")
     width, height = (int(n) for n in args.size.lower().split("x"))
     executable = args.browser or next(filter(None, map(shutil.which, BROWSERS)), None)
@@ -133,7 +136,7 @@ def main():
     session_id = login(base_url, args.db, args.login, args.password)
 
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="odoo_screenshot_") as profile:
+    with tempfile.TemporaryDirectory(prefix="odoo_screenshot_", ignore_cleanup_errors=True) as profile:
         browser = start_browser(executable, port, profile, width, height)
         try:
             devtools = DevTools(page_websocket(port, args.timeout))
@@ -141,14 +144,19 @@ def main():
             devtools("Network.setCookie", name="session_id", value=session_id,
                      domain=urlsplit(base_url).hostname, path="/")
             devtools("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                     deviceScaleFactor=1, mobile=False)
+                     deviceScaleFactor=1, mobile=width < 768)
             devtools("Page.enable")
             devtools("Page.navigate", url=f"{base_url}/odoo")
             devtools.wait("!!(window.odoo && odoo.__WOWL_DEBUG__ && document.querySelector('.o_action_manager'))",
                           args.timeout)
+            action = args.action
+            if args.record:
+                model, record_id = args.record.split(",")
+                action = {"type": "ir.actions.act_window", "res_model": model, "res_id": int(record_id),
+                          "views": [[False, "form"]]}
             devtools.evaluate(
                 "odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
-                f"{json.dumps(args.action)}, {{additionalContext: {json.dumps(context)}, clearBreadcrumbs: true}})"
+                f"{json.dumps(action)}, {{additionalContext: {json.dumps(context)}, clearBreadcrumbs: true}})"
                 ".then(() => true)")
             devtools.wait(f"!!document.querySelector({json.dumps(args.wait_for)})", args.timeout)
             time.sleep(1)  # let fonts, colours and animations settle

@@ -17,7 +17,7 @@ class GovCalendarYear(models.Model):
     source = fields.Selection(
         [("workalendar", "workalendar (China)"), ("notice", "State Council notice"), ("manual", "Entered by hand")],
         default="manual", required=True, tracking=True)
-    notice_reference = fields.Char(string="Notice", help="For example 国办发明电〔2025〕7号")
+    notice_reference = fields.Char(string="Notice Number", help="For example 国办发明电〔2025〕7号")
     notice_text = fields.Text()
     day_ids = fields.One2many("gov.calendar.day", "year_id", string="Days", copy=True)
     holiday_count = fields.Integer(compute="_compute_counts", string="Holidays")

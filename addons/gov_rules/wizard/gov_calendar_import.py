@@ -14,7 +14,7 @@ class GovCalendarImport(models.TransientModel):
                                   default=lambda self: self.env.ref("gov_rules.calendar_cn", raise_if_not_found=False))
     notice_text = fields.Text(required=True,
                               help="The notice as published: title, numbered items and all.")
-    notice_reference = fields.Char(string="Notice", help="For example 国办发明电〔2025〕7号")
+    notice_reference = fields.Char(string="Notice Number", help="For example 国办发明电〔2025〕7号")
     year = fields.Integer(help="Needed only when the pasted text lacks the title with the year.")
     state = fields.Selection([("draft", "Paste"), ("review", "Check")], default="draft", required=True)
     line_ids = fields.One2many("gov.calendar.import.line", "wizard_id", string="Days Read", readonly=True)
