@@ -6,3 +6,4 @@ from . import test_signoff_flow
 from . import test_consultation_escalation
 from . import test_organisation
 from . import test_engine_access
+from . import test_document_tour

@@ -2,12 +2,15 @@ from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
-class GovOrgCase(TransactionCase):
-    """A small Dongchang organisation with real users of each group (R4.1, R5.1, R5.4)."""
+class GovOrganisation:
+    """A small Dongchang organisation with real users of each group (R4.1, R5.1, R5.4).
+
+    A mixin for any test case class (TransactionCase, HttpCase): its ``setUpClass`` calls
+    ``cls._setup_organisation()`` after ``super().setUpClass()``.
+    """
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def _setup_organisation(cls):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, mail_notrack=True,
                                        mail_create_nolog=True))
         user = "gov_rules.group_gov_user"
@@ -82,3 +85,12 @@ class GovOrgCase(TransactionCase):
 
     def today(self):
         return fields.Date.context_today(self.env["gov.document"])
+
+
+class GovOrgCase(GovOrganisation, TransactionCase):
+    """The organisation of :class:`GovOrganisation` in a TransactionCase."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_organisation()
