@@ -30,6 +30,13 @@ class TestSignoffFlow(GovOrgCase):
         actions = document.sudo().signoff_log_ids.sorted("id").mapped("action")
         self.assertEqual(actions, ["submit", "approve", "approve", "approve", "issue"])
 
+    def test_documents_to_the_government_pass_through_the_office_R27_2(self):
+        """R27.2: every preset route for the government's or the office's name starts at the office."""
+        rows = self.env["gov.signoff.matrix.row"].search([("rule_set_id", "=", self.rule_set.id),
+                                                          ("model", "=", "gov.document")])
+        for row in rows.filtered(lambda r: '"authority_kind", "=", "department"' not in r.domain):
+            self.assertEqual(row.step_ids.sorted("sequence")[:1].role, "office_deputy", row.name)
+
     def test_head_signs_decisions_R29_1(self):
         """R29.1."""
         document = self.new_document(major_matter=True)
