@@ -34,7 +34,9 @@ class TestSignoffFlow(GovOrgCase):
         """R27.2: every preset route for the government's or the office's name starts at the office."""
         rows = self.env["gov.signoff.matrix.row"].search([("rule_set_id", "=", self.rule_set.id),
                                                           ("model", "=", "gov.document")])
-        for row in rows.filtered(lambda r: '"authority_kind", "=", "department"' not in r.domain):
+        to_government = rows.filtered(lambda r: '"authority_kind", "=", "department"' not in r.domain)
+        self.assertEqual(len(to_government), 7)
+        for row in to_government:
             self.assertEqual(row.step_ids.sorted("sequence")[:1].role, "office_deputy", row.name)
 
     def test_head_signs_decisions_R29_1(self):
