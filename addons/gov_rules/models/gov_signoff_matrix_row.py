@@ -45,6 +45,13 @@ class GovSignoffMatrixRow(models.Model):
         for row in self:
             if not row.step_ids:
                 raise ValidationError(self.env._("The route of “%s” has no step; add at least one.", row.name))
+            for number in set(row.step_ids.mapped("sequence")):
+                stage = row.step_ids.filtered(lambda step, n=number: step.sequence == n)
+                if max(stage.mapped("required_approvals")) > len(stage):
+                    raise ValidationError(self.env._(
+                        "Step %(number)s of “%(row)s” asks for %(needed)s approvals but has only %(count)s "
+                        "parallel approvers.", number=number, row=row.name,
+                        needed=max(stage.mapped("required_approvals")), count=len(stage)))
 
     def _parsed_domain(self):
         self.ensure_one()

@@ -52,6 +52,7 @@ class GovSignoffRouteStep(models.Model):
                                                  step.name))
             if step.required_approvals < 0:
                 raise ValidationError(self.env._("The number of approvals needed cannot be negative."))
+        self.row_id._check_route()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_last_step(self):

@@ -109,6 +109,22 @@ class TestConsultationAndEscalation(GovOrgCase):
         self._cron("2026-03-11")
         self.assertEqual(len(document.activity_ids), count, "a rerun never repeats a step")
 
+    def test_terminal_return_sends_the_item_back(self):
+        """A ladder may end by returning an item nobody decided on to its drafter."""
+        ladder = self.env["gov.escalation.ladder"].create({
+            "name": "逾期退回", "rule_set_id": self.rule_set.id,
+            "step_ids": [(0, 0, {"offset_days": 2, "summary": "逾期两个工作日：退回拟稿人",
+                                 "terminal_action": "return", "notify_owner": False})]})
+        self.env.ref("gov_rules.policy_approve_urgent").ladder_id = ladder
+        document = self.new_document(urgency="urgent")
+        document.action_submit()  # deadline 2026-03-11
+        self._cron("2026-03-12")
+        self.assertEqual(document.signoff_state, "pending")
+        self._cron("2026-03-13")
+        self.assertEqual(document.signoff_state, "returned")
+        self.assertEqual(document.state, "draft")
+        self.assertTrue(document.activity_ids.filtered(lambda a: a.user_id == self.clerk))
+
     def test_escalation_cron_in_batches(self):
         documents = self.env["gov.document"]
         for _index in range(5):

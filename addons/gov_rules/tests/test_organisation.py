@@ -238,8 +238,10 @@ class TestRulesAsData(GovOrgCase):
             row.step_ids.unlink()
         with self.assertRaisesRegex(ValidationError, "between 1 and 365"):
             self.env.ref("gov_rules.policy_consultation").working_days = 0
+        with self.assertRaisesRegex(ValidationError, "only 1 parallel approvers"):
+            row.step_ids[:1].required_approvals = 2
         with self.assertRaisesRegex(ValidationError, "group"):
-            row.step_ids[:1].role = "group"
+            row.step_ids[1:2].role = "group"
 
     def test_no_matching_row_is_a_clear_error(self):
         self.env["gov.signoff.matrix.row"].search([("model", "=", "gov.document")]).active = False
