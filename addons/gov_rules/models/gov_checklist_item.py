@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .gov_checklist_template import CHECKLIST_KINDS
 
@@ -39,6 +39,22 @@ class GovChecklistItem(models.Model):
                 raise ValidationError(self.env._("Only the office confirms “%s”.", item.name))
 
     def write(self, vals):
+        if not self.env.su:
+            self._check_editable(vals)
         if vals.get("state") in ("done", "skipped"):
             vals = {**vals, "done_by_id": self.env.user.id, "done_on": fields.Datetime.now()}
         return super().write(vals)
+
+    def _check_editable(self, vals):
+        """What the form asks for is the form's: only evidence and the state change, and only while
+        the document is a draft (the office confirms its items at any time)."""
+        if {"name", "kind", "required", "template_id", "document_id"} & set(vals):
+            raise UserError(self.env._("Checklist lines come from the document type; change them there."))
+        office = self.env.user.has_group("gov_rules.group_gov_office")
+        if not office and self.filtered(lambda item: item.document_id.state != "draft"):
+            raise UserError(self.env._("The checklist of a submitted document cannot be changed."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_from_the_form(self):
+        if not self.env.su and self.filtered("template_id"):
+            raise UserError(self.env._("Checklist lines come from the document type; they cannot be removed."))

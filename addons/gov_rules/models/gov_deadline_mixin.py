@@ -23,7 +23,8 @@ class GovDeadlineMixin(models.AbstractModel):
     escalation_offset_done = fields.Integer(default=-1000, copy=False,
                                             help="Working-day offset of the last escalation step done.")
 
-    @api.depends("deadline_start", "deadline_policy_id.working_days")
+    # not on the policy's working days: an item keeps the limit it started with (R44.1)
+    @api.depends("deadline_start", "deadline_policy_id")
     def _compute_deadline(self):
         for record in self:
             if record.deadline_start and record.deadline_policy_id:

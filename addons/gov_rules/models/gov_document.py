@@ -119,6 +119,8 @@ class GovDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_department_choice(vals.get("department_id"))
         documents = super().create(vals_list)
         for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
             document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
@@ -132,6 +134,9 @@ class GovDocument(models.Model):
         self.ensure_one()
         if not self.rule_set_id:
             raise UserError(self.env._("No rule set is in force for %s.", self.display_name))
+        missing = self.type_id.checklist_template_ids.filtered("required") - self.checklist_ids.template_id
+        if missing:
+            raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
         open_items = self.checklist_ids.filtered(lambda item: item.required and item.state == "todo")
         if open_items:
             raise UserError(self.env._(
@@ -163,6 +168,7 @@ class GovDocument(models.Model):
         for document in self:
             if document.state != "draft":
                 raise UserError(self.env._("Only a draft can be submitted."))
+            document._check_author()
             document._check_ready_to_submit()
             document._start_approval_clock()
             if document.consult_department_ids and not document._consultation_done_this_round():
@@ -199,6 +205,8 @@ class GovDocument(models.Model):
     def action_consult_answer(self, agree=True, opinion=None):
         """The consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
         for document in self:
+            if document.state != "consultation":
+                raise UserError(self.env._("%s is not asking for opinions any more.", document.display_name))
             pending = document.consult_task_ids.sudo().filtered(lambda t: t.state == "pending")
             task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
             if not task:
@@ -226,7 +234,7 @@ class GovDocument(models.Model):
                 and t.state == "approved")[-1:]
             self._gov_signoff_write({"state": "approved", "signer_id": signature.decided_by_id.id,
                                      "signed_for_id": signature.acting_for_id.id, "deadline_open": False})
-        elif state in ("rejected", "returned", "draft"):
+        elif state in ("rejected", "returned", "draft", "cancelled"):
             self._gov_signoff_write({"state": "draft", "deadline_open": False})
 
     def action_issue(self):
@@ -242,15 +250,72 @@ class GovDocument(models.Model):
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
         return True
 
-    def action_cancel(self):
+    def action_cancel(self, reason=None):
+        """The drafter cancels a draft; once submitted, only the office can."""
+        is_office = self.env.user.has_group("gov_rules.group_gov_office")
         for document in self:
-            if document.state == "issued":
-                raise UserError(self.env._("An issued document cannot be cancelled."))
+            if document.state in ("issued", "cancelled"):
+                raise UserError(self.env._("An issued or cancelled document cannot be cancelled."))
+            if not is_office and (document.state != "draft" or self.env.user != document.drafter_id):
+                raise UserError(self.env._("Only the drafter cancels a draft; after submission only the office can."))
             if document.signoff_state == "pending":
-                document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", None)
-            document.consult_task_ids._cancel()
+                document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
+            document.consult_task_ids.sudo()._cancel()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
+            document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
+
+    def action_signoff_withdraw(self, reason=None):
+        """During consultation the submitter (or the office) withdraws by closing the open requests."""
+        consulting = self.filtered(lambda d: d.state == "consultation")
+        for document in consulting:
+            if self.env.user != document.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+                raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
+                                           document.requester_id.name))
+            document.consult_task_ids.sudo()._cancel()
+            document._gov_signoff_log(self.env["gov.signoff.task"], "withdraw", opinion=reason)
+            document._gov_signoff_write({"state": "draft", "deadline_open": False})
+        return super(GovDocument, self - consulting).action_signoff_withdraw(reason)
+
+    def _check_author(self):
+        """Who may send a draft on: its drafter, a colleague of the drafting unit, or the office."""
+        user = self.env.user
+        if user == self.drafter_id or user.has_group("gov_rules.group_gov_office"):
+            return
+        if self.department_id not in user.sudo().employee_ids.department_id:
+            raise UserError(self.env._("Only the drafting unit or the office can submit %s.", self.display_name))
+
+    @api.model
+    def _check_department_choice(self, department_id):
+        """A clerk drafts for his own unit; the office drafts for any (constraints run as superuser,
+        so this is checked in create and write)."""
+        user = self.env.user
+        # sudo: a user's own units, whatever the HR access rights
+        units = user.sudo().employee_ids.department_id
+        if not department_id or self.env.su or user.has_group("gov_rules.group_gov_office") or not units:
+            return
+        if department_id not in units.ids:
+            raise ValidationError(self.env._("You draft for your own unit, not for %s.",
+                                             self.env["hr.department"].browse(department_id).name))
+
+    def write(self, vals):
+        self._check_department_choice(vals.get("department_id"))
+        return super().write(vals)
+
+    @api.constrains("consult_policy_id", "rule_set_id")
+    def _check_consult_policy(self):
+        for document in self.filtered(lambda d: d.consult_policy_id and d.rule_set_id):
+            policy = document.consult_policy_id
+            if policy.rule_set_id != document.rule_set_id or "consent" not in policy.ladder_id.step_ids.mapped(
+                    "terminal_action"):
+                raise ValidationError(self.env._(
+                    "“%s” cannot limit a consultation: choose a time limit of the same rule set whose ladder "
+                    "ends with silence as consent (R27.6).", policy.name))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_untouched_drafts(self):
+        if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
+            raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
     def action_print_sheet(self):
         return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)
@@ -265,8 +330,9 @@ class GovDocument(models.Model):
         return self.department_id
 
     def _gov_signoff_check_submit(self):
-        if self.state not in ("draft", "signoff"):
-            raise UserError(self.env._("%s cannot be submitted in its current state.", self.display_name))
+        # the document's own action_submit checks and then moves it to sign-off; nothing else may
+        if self.state != "signoff":
+            raise UserError(self.env._("Submit %s with its Submit button: it is checked first.", self.display_name))
 
     def _gov_signoff_task_policy(self, task):
         """The step's own limit, or 1 working day for the leader's signature on an extra-urgent and
@@ -275,9 +341,14 @@ class GovDocument(models.Model):
             return self.rule_set_id._policy("leader_sign")
         return self.deadline_policy_id
 
-    def _gov_signoff_always_writable(self):
-        return {"state", "number", "issue_date", "signer_id", "signed_for_id", "deadline_policy_id",
-                "deadline_start"}
+    def _gov_signoff_protected_fields(self):
+        return {"state", "number", "issue_date", "signer_id", "signed_for_id"}
+
+    def _gov_signoff_is_locked(self):
+        return self.state != "draft"
+
+    def _gov_signoff_authors(self):
+        return super()._gov_signoff_authors() | self.drafter_id
 
     def _gov_escalation_owners(self):
         return {document: document.drafter_id for document in self}

@@ -12,6 +12,7 @@ LOG_ACTIONS = [
     ("delegate", "Delegated"),
     ("reroute", "Re-routed"),
     ("issue", "Issued"),
+    ("cancel", "Cancelled"),
 ]
 
 

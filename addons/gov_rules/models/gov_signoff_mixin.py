@@ -10,10 +10,12 @@ SIGNOFF_STATES = [
     ("rejected", "Rejected"),
     ("returned", "Returned for Changes"),
 ]
-# fields that stay writable while an item is under sign-off
-ALWAYS_WRITABLE = {"message_follower_ids", "message_ids", "activity_ids", "message_main_attachment_id",
-                   "signoff_state", "signoff_round", "signoff_row_id", "requester_id", "deadline_open",
-                   "escalation_offset_done", "write_date", "write_uid"}
+# fields that stay writable while an item is locked (mail and activities)
+ALWAYS_WRITABLE = {"message_follower_ids", "message_ids", "activity_ids", "message_main_attachment_id"}
+# fields only the system sets, through sudo() (see _gov_signoff_write)
+WORKFLOW_FIELDS = {"signoff_state", "signoff_round", "signoff_row_id", "requester_id", "rule_set_id",
+                   "deadline_open", "escalation_offset_done", "deadline_start", "deadline_policy_id", "deadline",
+                   "deadline_provisional"}
 
 
 class GovSignoffMixin(models.AbstractModel):
@@ -60,6 +62,9 @@ class GovSignoffMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._gov_signoff_check_protected(vals)
         records = super().create(vals_list)
         for record in records.filtered(lambda r: not r.rule_set_id):
             # the unit's own copy of the rules if it has one (R42.1), else the district's, as of today
@@ -79,6 +84,10 @@ class GovSignoffMixin(models.AbstractModel):
     def _gov_signoff_leader(self):
         area = self._gov_signoff_area()
         return area._leader_position(fields.Date.context_today(self)).user_id if area else self.env["res.users"]
+
+    def _gov_signoff_authors(self):
+        """Who wrote or submitted the item: never its approvers where duties are separated (R18.1)."""
+        return self.requester_id
 
     def _gov_signoff_task_policy(self, task):
         return self.env["gov.deadline.policy"]
@@ -160,10 +169,15 @@ class GovSignoffMixin(models.AbstractModel):
         return True
 
     def action_signoff_delegate(self, user, note=None):
+        user = self.env["res.users"].browse(user) if isinstance(user, int) else user
+        if not user.exists() or not user.active or user.share:
+            raise UserError(self.env._("A step can be delegated only to an active internal user."))
         for record in self:
             task = record._gov_signoff_my_task()
             if not task.allow_delegate:
                 raise UserError(self.env._("Step “%s” may not be delegated.", task.name))
+            if task.separation_of_duties and user in record._gov_signoff_authors():
+                raise UserError(self.env._("Whoever submits an item may not approve it (R18.1)."))
             before = task.user_ids
             task.write({"user_ids": [fields.Command.set(user.ids)]})
             task._move_activities(before)
@@ -173,22 +187,22 @@ class GovSignoffMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Machinery
     # ------------------------------------------------------------------
-    def _gov_signoff_open_tasks(self):
+    def _gov_signoff_open_tasks(self, kinds=("signoff",)):
         # steps are kept by the system; who may act is checked in _gov_signoff_my_task
         return self.env["gov.signoff.task"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", self.signoff_round),
-            ("kind", "=", "signoff"), ("state", "in", ("waiting", "pending"))])
+            ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "in", kinds),
+            ("state", "in", ("waiting", "pending"))])
 
     def _gov_signoff_my_task(self):
         self.ensure_one()
         tasks = self._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending")
         mine = tasks.filtered(lambda task: self.env.user in task.user_ids)[:1]
-        if not mine:
-            if tasks.filtered(lambda task: task.separation_of_duties and task.requester_id == self.env.user):
-                raise UserError(self.env._("Whoever submits an item may not approve it (R18.1)."))
-            raise UserError(self.env._("%s is not waiting for you.", self.display_name))
-        if mine.separation_of_duties and self.env.user == mine.requester_id:
+        is_author = self.env.user in self._gov_signoff_authors()
+        if mine.separation_of_duties and is_author or not mine and tasks.filtered("separation_of_duties") \
+                and is_author:
             raise UserError(self.env._("Whoever submits an item may not approve it (R18.1)."))
+        if not mine:
+            raise UserError(self.env._("%s is not waiting for you.", self.display_name))
         return mine
 
     def _gov_signoff_start_stage(self, tasks):
@@ -221,7 +235,7 @@ class GovSignoffMixin(models.AbstractModel):
         action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "cancelled": "withdraw"}[state]
         if task and state in ("rejected", "returned"):
             task._finish(state, reason)
-        self._gov_signoff_open_tasks()._cancel()
+        self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_signoff_log(task, action, opinion=reason)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
         if state in ("rejected", "returned") and self.requester_id:
@@ -250,31 +264,49 @@ class GovSignoffMixin(models.AbstractModel):
         return entry
 
     def _gov_signoff_write(self, vals):
-        """Internal state changes bypass the lock on records under sign-off."""
+        """The system moves the workflow: sudo() passes the lock and the protected fields."""
         self._gov_signoff_invalidate()
-        return self.with_context(gov_signoff_internal=True).sudo().write(vals)
+        return self.sudo().write(vals)
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""
         self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act"])
 
     def write(self, vals):
-        if not self.env.context.get("gov_signoff_internal") and not self.env.su:
+        if not self.env.su:
+            self._gov_signoff_check_protected(vals)
             self._gov_signoff_check_lock(vals)
         return super().write(vals)
 
-    def _gov_signoff_check_lock(self, vals):
-        locked = self.filtered(lambda record: record.signoff_state == "pending")
-        if not locked:
-            return
-        allowed = set(ALWAYS_WRITABLE) | self._gov_signoff_always_writable()
-        for task in locked._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending"):
-            allowed |= set(filter(None, (task.editable_fields or "").split(",")))
-        refused = set(vals) - allowed
+    def _gov_signoff_check_protected(self, vals):
+        """Workflow fields move only through the actions, never by a plain write or create."""
+        protected = (WORKFLOW_FIELDS | self._gov_signoff_protected_fields()) & set(vals)
+        refused = [name for name in protected if not self._gov_is_default(name, vals[name])]
         if refused:
-            labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(refused))
-            raise UserError(self.env._("%(item)s is under sign-off; these fields cannot be changed now: %(fields)s.",
-                                       item=locked[:1].display_name, fields=labels))
+            raise UserError(self.env._("These fields are set by the workflow, not by hand: %s.",
+                                       self._gov_field_labels(refused)))
 
-    def _gov_signoff_always_writable(self):
+    def _gov_signoff_check_lock(self, vals):
+        """Items under way are locked, except the fields the pending step allows its approver."""
+        for record in self.filtered(lambda r: r._gov_signoff_is_locked()):
+            allowed = set(ALWAYS_WRITABLE)
+            for task in record._gov_signoff_open_tasks().filtered(
+                    lambda task: task.state == "pending" and self.env.user in task.user_ids):
+                allowed |= set(filter(None, (task.editable_fields or "").split(",")))
+            refused = set(vals) - allowed
+            if refused:
+                raise UserError(self.env._("%(item)s is under way; these fields cannot be changed now: %(fields)s.",
+                                           item=record.display_name, fields=self._gov_field_labels(refused)))
+
+    def _gov_is_default(self, name, value):
+        field = self._fields[name]
+        return not value or bool(field.default and value == field.default(self))
+
+    def _gov_field_labels(self, names):
+        return ", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(names))
+
+    def _gov_signoff_is_locked(self):
+        return self.signoff_state == "pending"
+
+    def _gov_signoff_protected_fields(self):
         return set()

@@ -103,7 +103,7 @@ class GovSignoffTask(models.Model):
             else:
                 acting = self.env["gov.position"]._acting_user(holders[:1], today)
             if task.separation_of_duties:
-                acting -= task.requester_id
+                acting -= record._gov_signoff_authors() | task.requester_id
                 if not acting:
                     raise UserError(self.env._(
                         "Only the submitter could approve step “%s”, but who submits may not approve (R18.1).",
@@ -115,7 +115,9 @@ class GovSignoffTask(models.Model):
     def _reroute_for(self, users):
         """Absences of ``users`` changed: steps waiting on them go to whoever acts now (R5.4)."""
         # the system re-routes, whoever recorded the absence
-        tasks = self.sudo().search([("state", "=", "pending"), ("holder_id", "in", users.ids)])
+        tasks = self.sudo().search([("state", "=", "pending"), "|", ("holder_id", "in", users.ids),
+                                    ("user_ids", "in", users.ids)])
+        tasks = tasks.filtered(lambda task: task.role != "group")
         for task in tasks:
             before = task.user_ids
             task._resolve()

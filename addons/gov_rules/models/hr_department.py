@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 UNIT_KINDS = [
     ("department", "Component department"),
@@ -24,3 +25,20 @@ class HrDepartment(models.Model):
     gov_reports_to_head = fields.Boolean(
         string="Reports to the Head Only",
         help="Its reports go to the district head and never through another leader (R7.1, the audit bureau).")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_gov_fields({name for vals in vals_list for name in vals})
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_gov_fields(set(vals))
+        return super().write(vals)
+
+    def _check_gov_fields(self, names):
+        """Principals, areas and reporting lines decide who approves: only Government administrators
+        change them, not every HR officer."""
+        if any(name.startswith("gov_") for name in names) and not (
+                self.env.su or self.env.user.has_group("gov_rules.group_gov_admin")):
+            raise AccessError(self.env._("Only Government administrators change a unit's principal, "
+                                         "subject area or reporting line."))

@@ -6,4 +6,5 @@ from . import test_signoff_flow
 from . import test_consultation_escalation
 from . import test_organisation
 from . import test_engine_access
+from . import test_protections
 from . import test_document_tour

@@ -218,7 +218,7 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(len(unit_set.matrix_row_ids), len(self.rule_set.matrix_row_ids))
         unit_set.policy_ids.filtered(lambda p: p.code == "consultation").working_days = 5
         self.assertEqual(self.new_document().rule_set_id, unit_set)
-        other = self.new_document(department_id=self.dept_finance.id)
+        other = self.new_document(user=self.finance_clerk, department_id=self.dept_finance.id)
         self.assertEqual(other.rule_set_id, self.rule_set)
 
     def test_route_is_fixed_at_submission(self):

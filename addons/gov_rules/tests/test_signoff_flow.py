@@ -120,7 +120,7 @@ class TestSignoffFlow(GovOrgCase):
     def test_locked_while_under_signoff(self):
         document = self.new_document()
         document.action_submit()
-        with self.assertRaisesRegex(UserError, "under sign-off"):
+        with self.assertRaisesRegex(UserError, "under way"):
             document.with_user(self.clerk).write({"name": "改了标题"})
         # the route may allow fields: the office reviewer may correct the recipients
         recipients = self.env["ir.model.fields"]._get("gov.document", "main_recipients")
