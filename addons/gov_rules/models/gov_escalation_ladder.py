@@ -38,5 +38,6 @@ class GovEscalationLadder(models.Model):
                           ("escalation_offset_done", "<", step.offset_days)]
                 while batch := model.search(domain, limit=batch_size, order="id"):
                     step._execute(batch)
-                    if self.env.context.get("cron_id"):  # commit each batch when run by the scheduler
-                        cron._commit_progress(len(batch))
+                    # commit each batch when run by the scheduler, and stop when its time is up
+                    if self.env.context.get("cron_id") and cron._commit_progress(len(batch)) <= 0:
+                        return

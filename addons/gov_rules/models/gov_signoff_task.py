@@ -218,12 +218,22 @@ class GovSignoffTask(models.Model):
         system = self.env.ref("base.user_root")
         for task in self.filtered(lambda task: task.state == "pending"):
             record = documents[task]
-            if action == "consent":
-                task._finish("consented", opinion=self.env._("No answer by the deadline: no objection."),
-                             acting_user=system)
-                record._gov_signoff_log(task, "consent", user=system,
-                                        opinion=self.env._("No answer by the deadline: no objection (R27.6)."))
-                record._gov_signoff_progress(task)
-            elif action in ("return", "close"):
-                record.with_user(system)._gov_signoff_end(task, "returned" if action == "return" else "cancelled",
-                                                          self.env._("Closed automatically at the deadline."))
+            try:
+                # one item that cannot go on (say, nobody holds its next role) must not stop the others
+                with self.env.cr.savepoint():
+                    task._gov_escalation_terminal_one(record, action, system)
+            except UserError as error:
+                record.sudo().message_post(body=self.env._(
+                    "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
+                    step=task.name, reason=error.args[0]), subtype_xmlid="mail.mt_note")
+
+    def _gov_escalation_terminal_one(self, record, action, system):
+        if action == "consent":
+            self._finish("consented", opinion=self.env._("No answer by the deadline: no objection."),
+                         acting_user=system)
+            record._gov_signoff_log(self, "consent", user=system,
+                                    opinion=self.env._("No answer by the deadline: no objection (R27.6)."))
+            record._gov_signoff_progress(self)
+        elif action in ("return", "close"):
+            record.with_user(system)._gov_signoff_end(self, "returned" if action == "return" else "cancelled",
+                                                      self.env._("Closed automatically at the deadline."))

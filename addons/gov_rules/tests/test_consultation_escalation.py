@@ -65,6 +65,18 @@ class TestConsultationAndEscalation(GovOrgCase):
         self._cron("2026-03-13")
         self.assertEqual(len(document.sudo().signoff_log_ids.filtered(lambda log: log.action == "consent")), 1)
 
+    def test_one_stuck_item_does_not_stop_the_cron(self):
+        stuck = self._consulted_document(name="无路由的公文")
+        fine = self._consulted_document()
+        # the stuck one can go nowhere after consent: its unit's rules have no route at all
+        unit_set = self.env["gov.rule.set"].browse(self.rule_set.action_copy_for_unit(self.dept_finance)["res_id"])
+        unit_set.matrix_row_ids.active = False
+        stuck.sudo().rule_set_id = unit_set
+        self._cron("2026-03-12")
+        self.assertEqual(fine.state, "signoff")
+        self.assertEqual(stuck.state, "consultation")
+        self.assertTrue(stuck.message_ids.filtered(lambda m: "could not go on" in (m.body or "")))
+
     def test_reminder_before_the_consultation_deadline(self):
         document = self._consulted_document()
         self._cron("2026-03-09")  # two working days before the deadline
