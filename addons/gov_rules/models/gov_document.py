@@ -228,6 +228,7 @@ class GovDocument(models.Model):
         self.action_signoff_submit()
 
     def _gov_signoff_on_state(self, state):
+        self._gov_close_deadline_activities()
         if state == "approved":
             signature = self.signoff_task_ids.filtered(
                 lambda t: t.kind == "signoff" and t.round == self.signoff_round and t.is_signature

@@ -244,6 +244,12 @@ class GovSignoffMixin(models.AbstractModel):
                                           summary=label, note=reason)
         self._gov_signoff_on_state(state)
 
+    def _gov_close_deadline_activities(self, users=None):
+        """Reminders of a deadline lose their point once the step or the item is decided."""
+        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        self.sudo().activity_ids.filtered(
+            lambda act: act.activity_type_id == deadline_type and (users is None or act.user_id in users)).unlink()
+
     def _gov_signoff_log(self, task, action, opinion=None, user=None):
         user = user or self.env.user
         entry = self.env["gov.signoff.log"].sudo().create({

@@ -181,6 +181,7 @@ class GovSignoffTask(models.Model):
                         "deadline_open": False})
             label = dict(task._fields["state"]._description_selection(self.env))[state]
             task._close_activities(feedback=opinion or label)
+            task._record()._gov_close_deadline_activities(users=task.user_ids)
 
     def _cancel(self, state="cancelled"):
         open_tasks = self.filtered(lambda task: task.state in ("waiting", "pending"))

@@ -120,6 +120,11 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertEqual(len(logs), 4)
         self._cron("2026-03-11")
         self.assertEqual(len(document.activity_ids), count, "a rerun never repeats a step")
+        # once the step is decided its reminders go away
+        document.with_user(self.office_deputy).action_signoff_approve("迟复")
+        reminders = document.activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(
+            "gov_rules.mail_activity_type_gov_deadline"))
+        self.assertFalse(reminders.filtered(lambda a: a.user_id == self.office_deputy))
 
     def test_terminal_return_sends_the_item_back(self):
         """A ladder may end by returning an item nobody decided on to its drafter."""
