@@ -354,7 +354,6 @@ class GovDocument(models.Model):
     def _gov_escalation_owners(self):
         return {document: document.drafter_id for document in self}
 
-    def _gov_escalation_leaders(self):
-        today = fields.Date.context_today(self)
-        leader_by_area = {area: area._leader_position(today).user_id for area in self.area_id}
-        return {document: leader_by_area.get(document.area_id, self.env["res.users"]) for document in self}
+    def _gov_signoff_leader_area(self):
+        # the audit bureau's matters go to the head only (R7.1): no area leader in between
+        return self.env["gov.area"] if self.department_id.gov_reports_to_head else self._gov_signoff_area()

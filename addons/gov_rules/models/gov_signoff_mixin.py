@@ -82,8 +82,25 @@ class GovSignoffMixin(models.AbstractModel):
         return self.env["hr.department"]
 
     def _gov_signoff_leader(self):
-        area = self._gov_signoff_area()
-        return area._leader_position(fields.Date.context_today(self)).user_id if area else self.env["res.users"]
+        """The leader in charge who acts today: of the area, or the head where the unit reports only to
+        the head (R7.1) or no area is set; absences honoured (R5.3, R5.4)."""
+        return self._gov_escalation_leaders()[self]
+
+    def _gov_escalation_leaders(self):
+        today = fields.Date.context_today(self)
+        positions = self.env["gov.position"]
+        acting = {}  # one resolution per area, not per item
+
+        def leader_of(area):
+            if area not in acting:
+                holder = area._leader_position(today).user_id if area else positions._holder("head")
+                acting[area] = positions._acting_user(holder, today) if holder else holder
+            return acting[area]
+
+        return {record: leader_of(record._gov_signoff_leader_area()) for record in self}
+
+    def _gov_signoff_leader_area(self):
+        return self._gov_signoff_area()
 
     def _gov_signoff_authors(self):
         """Who wrote or submitted the item: never its approvers where duties are separated (R18.1)."""

@@ -142,6 +142,19 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertEqual(document.state, "draft")
         self.assertTrue(document.activity_ids.filtered(lambda a: a.user_id == self.clerk))
 
+    def test_overdue_audit_report_is_escalated_to_the_head_R7_1(self):
+        """R7.1: an overdue audit-bureau report is escalated to the head, never to a deputy."""
+        report = self.new_document(user=self.audit_principal, department_id=self.dept_audit.id,
+                                   area_id=self.area_economy.id, urgency="extra_urgent_important",
+                                   urgency_reason="审计发现重大问题",
+                                   type_id=self.env.ref("gov_rules.document_type_report").id)
+        report.checklist_ids.with_user(self.office_deputy).write({"state": "done"})
+        report.with_user(self.audit_principal).action_submit()
+        self._cron("2026-03-10")
+        supervised = report.activity_ids.filtered(lambda a: a.summary.startswith("Overdue three"))
+        self.assertIn(self.head, supervised.user_id)
+        self.assertNotIn(self.deputy_a, supervised.user_id)
+
     def test_escalation_cron_in_batches(self):
         documents = self.env["gov.document"]
         for _index in range(5):
