@@ -101,6 +101,7 @@ class GovCalendar(models.Model):
     @tools.ormcache("self.id")
     def _configured_years(self):
         self.ensure_one()
+        # sudo: the calendar is public reference data, read by every computation
         return frozenset(self.env["gov.calendar.year"].sudo().search(
             [("calendar_id", "=", self.id)]).mapped("year"))
 

@@ -43,6 +43,7 @@ class GovDeadlineMixin(models.AbstractModel):
     def _recompute_provisional_deadlines(self):
         """A year's schedule was entered or changed: provisional deadlines may move."""
         for model_name in self._deadline_models():
+            # sudo: a calendar change moves every provisional deadline, whoever may read the item
             records = self.env[model_name].sudo().search([("deadline_provisional", "=", True)])
             if records:
                 self.env.add_to_compute(records._fields["deadline"], records)

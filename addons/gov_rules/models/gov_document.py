@@ -81,6 +81,7 @@ class GovDocument(models.Model):
             document.kind = document.type_id.kind or document.kind or "notice"
 
     def _compute_consult_task_ids(self):
+        # sudo: the opinions asked are shown to whoever reads the document
         tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
                                                             ("res_id", "in", self.ids), ("kind", "=", "consult")])
         for document in self:
@@ -207,6 +208,7 @@ class GovDocument(models.Model):
         for document in self:
             if document.state != "consultation":
                 raise UserError(self.env._("%s is not asking for opinions any more.", document.display_name))
+            # sudo: the system records the answer; who may answer is checked just below
             pending = document.consult_task_ids.sudo().filtered(lambda t: t.state == "pending")
             task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
             if not task:
@@ -261,6 +263,7 @@ class GovDocument(models.Model):
                 raise UserError(self.env._("Only the drafter cancels a draft; after submission only the office can."))
             if document.signoff_state == "pending":
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
+            # sudo: cancelling closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
@@ -273,6 +276,7 @@ class GovDocument(models.Model):
             if self.env.user != document.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            document.requester_id.name))
+            # sudo: withdrawing closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
             document._gov_signoff_log(self.env["gov.signoff.task"], "withdraw", opinion=reason)
             document._gov_signoff_write({"state": "draft", "deadline_open": False})
@@ -315,6 +319,7 @@ class GovDocument(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_untouched_drafts(self):
+        # sudo: the log decides, whether or not the user may read it
         if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
             raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 

@@ -24,6 +24,7 @@ class GovIssuingAuthority(models.Model):
     def create(self, vals_list):
         authorities = super().create(vals_list)
         for authority in authorities:
+            # sudo: the numbering belongs to the authority; sequences are technical records
             authority.sequence_id = self.env["ir.sequence"].sudo().create({
                 "name": authority.prefix, "code": f"gov.document.{authority.prefix}",
                 "prefix": f"{authority.prefix}〔%(range_year)s〕", "suffix": "号", "padding": 0,
@@ -35,6 +36,7 @@ class GovIssuingAuthority(models.Model):
         result = super().write(vals)
         if "prefix" in vals:
             for authority in self:
+                # sudo: keep the technical sequence in step with the prefix
                 authority.sequence_id.sudo().prefix = f"{authority.prefix}〔%(range_year)s〕"
         return result
 

@@ -44,6 +44,8 @@ class GovSignoffMixin(models.AbstractModel):
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
+        # sudo: whoever reads the item sees its route and decisions (record rules on the steps and the
+        # log guard direct access to them)
         tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
                                                             ("res_id", "in", self.ids)])
         logs = self.env["gov.signoff.log"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
@@ -56,6 +58,7 @@ class GovSignoffMixin(models.AbstractModel):
             record.signoff_can_act = self.env.user in pending.user_ids
 
     def _search_signoff_user_ids(self, operator, value):
+        # sudo: the search only yields ids of items; the items' own rules still apply
         tasks = self.env["gov.signoff.task"].sudo()._search([("res_model", "=", self._name), ("state", "=", "pending"),
                                                              ("user_ids", operator, value)])
         return [("id", "in", tasks.subselect("res_id"))]
@@ -231,6 +234,7 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_progress(self, task):
         """A step was decided: close its stage when enough approved, then start the next one."""
+        # sudo: the system moves the route on after a decision
         tasks = self.env["gov.signoff.task"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
             ("kind", "=", task.kind)])
@@ -257,6 +261,7 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
         if state in ("rejected", "returned") and self.requester_id:
             label = dict(self._fields["signoff_state"]._description_selection(self.env))[state]
+            # sudo: the system tells the submitter, whoever decided
             self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=self.requester_id.id,
                                           summary=label, note=reason)
         self._gov_signoff_on_state(state)
@@ -264,11 +269,13 @@ class GovSignoffMixin(models.AbstractModel):
     def _gov_close_deadline_activities(self, users=None):
         """Reminders of a deadline lose their point once the step or the item is decided."""
         deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        # sudo: reminders were created by the system for other users
         self.sudo().activity_ids.filtered(
             lambda act: act.activity_type_id == deadline_type and (users is None or act.user_id in users)).unlink()
 
     def _gov_signoff_log(self, task, action, opinion=None, user=None):
         user = user or self.env.user
+        # sudo: the append-only log is written by the system only, never by users directly (R35.1)
         entry = self.env["gov.signoff.log"].sudo().create({
             "res_model": self._name, "res_id": self.id, "res_name": self.display_name,
             "task_id": task.id if task else False, "step_name": task.name if task else False,
@@ -282,6 +289,7 @@ class GovSignoffMixin(models.AbstractModel):
         if entry.acting_for_id:
             who = self.env._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
         body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
+        # sudo: the decision is noted in the chatter even where the decider may not post
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
         self._gov_signoff_invalidate()
         return entry

@@ -123,6 +123,7 @@ class GovSignoffTask(models.Model):
             task._resolve()
             if task.user_ids != before:
                 task._move_activities(before)
+                # sudo: the system re-routes and tells both people
                 record = task._record().sudo()
                 record._gov_signoff_log(task, "reroute", opinion=self.env._(
                     "Now with %(new)s instead of %(old)s.", new=", ".join(task.user_ids.mapped("name")),
@@ -158,6 +159,7 @@ class GovSignoffTask(models.Model):
     def _close_activities(self, users=None, feedback=None):
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
         for task in self:
+            # sudo: the step's activities were created by the system
             record = task._record().sudo()
             activities = record.activity_ids.filtered(
                 lambda act, task=task: act.activity_type_id == activity_type and act.summary == task.name
@@ -224,6 +226,7 @@ class GovSignoffTask(models.Model):
                 with self.env.cr.savepoint():
                     task._gov_escalation_terminal_one(record, action, system)
             except UserError as error:
+                # sudo: the scheduler leaves a note for the office
                 record.sudo().message_post(body=self.env._(
                     "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
                     step=task.name, reason=error.args[0]), subtype_xmlid="mail.mt_note")
