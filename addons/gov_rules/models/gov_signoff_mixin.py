@@ -69,10 +69,11 @@ class GovSignoffMixin(models.AbstractModel):
             for vals in vals_list:
                 self._gov_signoff_check_protected(vals)
         records = super().create(vals_list)
-        for record in records.filtered(lambda r: not r.rule_set_id):
-            # the unit's own copy of the rules if it has one (R42.1), else the district's, as of today
-            record._gov_signoff_write({"rule_set_id": self.env["gov.rule.set"]._current(
-                record._gov_signoff_department()).id})
+        # the unit's own copy of the rules if it has one (R42.1), else the district's, as of today:
+        # one lookup per unit, not per record
+        missing = records.filtered(lambda r: not r.rule_set_id)
+        for department, group in missing.grouped(lambda r: r._gov_signoff_department()).items():
+            group._gov_signoff_write({"rule_set_id": self.env["gov.rule.set"]._current(department).id})
         return records
 
     # ------------------------------------------------------------------
