@@ -49,19 +49,19 @@ def parse_args():
 
 
 def login(base_url, db, user, password):
-    """Return the session id of a logged-in session."""
-    session = requests.Session()
-    page = session.get(f"{base_url}/web/login", params={"db": db} if db else None, timeout=30)
+    """Sign in through the login form and return Odoo's login cookie."""
+    browser = requests.Session()
+    page = browser.get(f"{base_url}/web/login", params={"db": db} if db else None, timeout=30)
     page.raise_for_status()
     token = re.search(r'name="csrf_token"\s+value="([^"]+)"', page.text)
     if not token:
         sys.exit("No login form at /web/login (is the database selected? use --db)")
-    response = session.post(f"{base_url}/web/login", timeout=30, data={
+    response = browser.post(f"{base_url}/web/login", timeout=30, data={
         "login": user, "password": password, "csrf_token": token.group(1), "redirect": "/odoo"})
     response.raise_for_status()
     if "/web/login" in urlsplit(response.url).path:
         sys.exit(f"Login failed for {user!r}")
-    return session.cookies["session_id"]
+    return browser.cookies["session_id"]
 
 
 def free_port():
