@@ -17,6 +17,7 @@ class GovChecklistItem(models.Model):
     name = fields.Char(required=True)
     kind = fields.Selection(CHECKLIST_KINDS, required=True, default="procedure")
     required = fields.Boolean(default=True)
+    reviewer_role = fields.Selection(related="template_id.reviewer_role")
     rule_ref = fields.Char(string="Rule")
     state = fields.Selection([("todo", "To Do"), ("done", "Done"), ("skipped", "Skipped")], default="todo",
                              required=True)
@@ -37,6 +38,9 @@ class GovChecklistItem(models.Model):
             if item.state == "done" and item.kind == "confirmation" and not self.env.user.has_group(
                     "gov_rules.group_gov_office"):
                 raise ValidationError(self.env._("Only the office confirms “%s”.", item.name))
+            if item.state == "done" and item.reviewer_role and self.env.user != self.env["gov.position"]._holder(
+                    item.reviewer_role):
+                raise ValidationError(self.env._("Only the legal adviser records “%s” (R11.4).", item.name))
 
     def write(self, vals):
         if not self.env.su:
@@ -51,7 +55,8 @@ class GovChecklistItem(models.Model):
         if {"name", "kind", "required", "template_id", "document_id"} & set(vals):
             raise UserError(self.env._("Checklist lines come from the document type; change them there."))
         office = self.env.user.has_group("gov_rules.group_gov_office")
-        if not office and self.filtered(lambda item: item.document_id.state != "draft"):
+        # sudo: the reviewer (say, the legal adviser) may not read the document itself
+        if not office and self.filtered(lambda item: item.document_id.sudo().state != "draft"):
             raise UserError(self.env._("The checklist of a submitted document cannot be changed."))
 
     @api.ondelete(at_uninstall=False)

@@ -19,5 +19,8 @@ class GovChecklistTemplate(models.Model):
     name = fields.Char(required=True, translate=True)
     kind = fields.Selection(CHECKLIST_KINDS, required=True, default="procedure")
     required = fields.Boolean(default=True)
+    reviewer_role = fields.Selection(
+        [("legal_adviser", "The legal adviser")], string="Done By",
+        help="Only the holder of this position may record the line as done (R11.4: legality reviews).")
     rule_ref = fields.Char(string="Rule")
     help_text = fields.Char(string="Hint", translate=True)

@@ -155,7 +155,7 @@ class TestRulesAsData(GovOrgCase):
             document.action_submit()
 
     def test_checklist_evidence_or_reason_R27_7_R11_1(self):
-        """R27.7, R11.1."""
+        """R27.7, R11.1; the legality review is recorded by the legal adviser (R11.4)."""
         normative = self.env.ref("gov_rules.document_type_normative")
         document = self.new_document(type_id=normative.id)
         self.assertEqual(len(document.checklist_ids), 8)
@@ -168,6 +168,12 @@ class TestRulesAsData(GovOrgCase):
             item.write({"state": "skipped"})
         item.write({"state": "skipped", "skip_reason": "内部管理事项，不涉及公众"})
         self.assertEqual(item.done_by_id, self.clerk)
+        legality = document.checklist_ids.filtered(lambda i: i.reviewer_role == "legal_adviser")
+        self.assertEqual(len(legality), 1)
+        with self.assertRaisesRegex(ValidationError, "R11.4"):
+            legality.with_user(self.clerk).write({"state": "done", "note": "已审查"})
+        legality.with_user(self.legal).write({"state": "done", "note": "经审查，合法"})
+        self.assertEqual(legality.done_by_id, self.legal)
         for line in document.checklist_ids.filtered(lambda i: i.required and i.state == "todo"):
             line.write({"state": "done", "note": "见附件"})
         document.action_submit()
