@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Serve the suite on the database `gov`: created (with demo data and Chinese) on the first run,
-# reused afterwards.
+# reused afterwards. A database where the three addons are not all installed (an earlier run
+# stopped half-way) gets them installed before it is served, never served half-installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .odoo/env
-exists=$(psql -h "$GOV_DB_HOST" -p "$GOV_DB_PORT" -U "$GOV_DB_USER" -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'gov'")
+addons=gov_rules,gov_meetings,gov_supervision
+sql() { psql -h "$GOV_DB_HOST" -p "$GOV_DB_PORT" -U "$GOV_DB_USER" -Atqc "$2" "$1"; }
+exists=$(sql postgres "SELECT 1 FROM pg_database WHERE datname = 'gov'")
 init=()
 if [ "$exists" != 1 ]; then
   echo "Creating the database gov (first run: a minute or two)…"
-  init=(-i gov_rules,gov_meetings,gov_supervision)
+  init=(-i "$addons")
+else
+  installed=$(sql gov "SELECT count(*) FROM ir_module_module WHERE state = 'installed'
+                       AND name IN ('${addons//,/\',\'}')" 2>/dev/null || echo 0)
+  if [ "$installed" != 3 ]; then
+    echo "The database gov lacks some of $addons: installing them (a minute or two)…"
+    init=(-i "$addons")
+  fi
 fi
 echo "Odoo at http://localhost:8069 (admin / admin); Ctrl-C stops it."
 # shellcheck disable=SC2086

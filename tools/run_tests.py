@@ -29,6 +29,10 @@ SKIP_RE = re.compile(r" INFO \S+ \S+: skipped ")
 LEVEL_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
 
+class StageError(Exception):
+    """A stage of the run could not take place (install, server start)."""
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -97,11 +101,19 @@ class _Server:
                         return self
             except OSError:
                 time.sleep(1)
-        raise RuntimeError(f"Odoo did not answer on {url}")
+            if self.proc.poll() is not None:
+                break
+        self.__exit__()
+        raise StageError(f"The Odoo server for the scenario tests did not answer on {url}.")
 
     def __exit__(self, *exc):
-        self.proc.terminate()
-        self.proc.wait(30)
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def run_scenarios(db):
@@ -125,7 +137,27 @@ def run_benchmarks(db):
         env = dict(os.environ, GOV_DB=db)
         if subprocess.run([sys.executable, str(bench)], cwd=REPO, env=env, check=False).returncode:
             failed += 1
-    return len(benches), failed
+    return len(benches), failed, 0
+
+
+def install_for_benchmarks(db):
+    """Install the addons without tests, for ``--bench-only``."""
+    install = [*ODOO, "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn"]
+    if subprocess.run(install, cwd=REPO, check=False).returncode:
+        raise StageError(f"Installing {ADDONS} for the benchmarks failed (see the messages above).")
+    return 0, 0, 0
+
+
+def guarded(stage, *args):
+    """Run a stage; if it cannot take place, say why in one sentence and count one failure, so that
+    the summary line is still printed last."""
+    try:
+        return stage(*args)
+    except StageError as error:
+        print(error, flush=True)
+    except Exception as error:  # noqa: BLE001 - any breakdown of a stage is one failure, reported
+        print(f"The stage {stage.__name__} broke down: {error!r}.", flush=True)
+    return 1, 1, 0
 
 
 def main():
@@ -144,16 +176,20 @@ def main():
 
     try:
         if args.bench_only:
-            install = [*ODOO, "-d", db, "-i", ADDONS, "--stop-after-init", "--log-level=warn"]
-            subprocess.run(install, cwd=REPO, check=True)
+            installed = guarded(install_for_benchmarks, db)
+            add(*installed)
+            if not installed[1]:
+                add(*guarded(run_benchmarks, db))
         else:
-            add(*run_odoo_tests(db, log_path))
-            add(*run_scenarios(db))
-        benches, bench_failed = run_benchmarks(db)
-        add(benches, bench_failed, 0)
+            add(*guarded(run_odoo_tests, db, log_path))
+            add(*guarded(run_scenarios, db))
+            add(*guarded(run_benchmarks, db))
     finally:
         if not args.keep:
-            drop_database(db)
+            try:
+                drop_database(db)
+            except (OSError, KeyError) as error:
+                print(f"The test database {db} could not be dropped: {error!r}.")
     line = f"{totals['passed']} passed, {totals['failed']} failed"
     if totals["skipped"]:
         line += f", {totals['skipped']} skipped"

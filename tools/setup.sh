@@ -13,10 +13,15 @@ apt_install() {
   as_root apt-get install -y -qq "$@" >/dev/null 2>&1 || { as_root apt-get update -qq >/dev/null 2>&1 && as_root apt-get install -y -qq "$@" >/dev/null 2>&1; }
 }
 
-# 1. Python 3.11 virtual environment from the pinned requirements
-py=$(command -v python3.11 || true)
-[ -n "$py" ] || fail "Python 3.11 is missing; install python3.11 (with venv) and run again."
+# 1. Python 3.11 virtual environment from the pinned requirements (Debian's packages if missing)
 if [ ! -x .venv/bin/python ]; then
+  has_venv() { "$1" -c 'import ensurepip, venv' >/dev/null 2>&1; }
+  py=$(command -v python3.11 || true)
+  if [ -z "$py" ] || ! has_venv "$py"; then
+    apt_install python3.11 python3.11-venv || true
+    py=$(command -v python3.11 || true)
+  fi
+  [ -n "$py" ] || fail "Python 3.11 is missing and could not be installed; install python3.11 and python3.11-venv and run again."
   "$py" -m venv .venv || fail "cannot create .venv; install the python3.11-venv package and run again."
 fi
 req_sum=$(sha256sum requirements.txt | cut -d' ' -f1)
@@ -44,8 +49,11 @@ if ! command -v psql >/dev/null; then
   apt_install postgresql-client || fail "psql is missing; install postgresql-client and run again."
 fi
 db_host=${PGHOST:-127.0.0.1}; db_port=${PGPORT:-5432}; db_user=${PGUSER:-$(id -un)}
+if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && ! pg_ok "$db_host" "$db_port" "$db_user"; then
+  echo "setup: PostgreSQL at $db_host:$db_port does not accept user $db_user; using the local server instead." >&2
+  db_host=127.0.0.1; db_port=5432; db_user=$(id -un)
+fi
 if ! pg_ok "$db_host" "$db_port" "$db_user"; then
-  [ -z "${PGHOST:-}" ] || fail "PostgreSQL at $PGHOST:${PGPORT:-5432} does not accept user $db_user; fix PGHOST/PGPORT/PGUSER or unset them to use a local server."
   if ! command -v pg_ctlcluster >/dev/null; then
     apt_install postgresql || fail "PostgreSQL is not installed and could not be installed; install postgresql or set PGHOST/PGPORT/PGUSER."
   fi

@@ -201,22 +201,29 @@ class GovCalendar(models.Model):
 
     @api.model
     def _cron_remind_next_year(self, today=None):
-        """In November and December, ask administrators to enter next year's schedule."""
+        """In November and December, ask administrators to enter next year's schedule.
+
+        Each administrator's reminder is written in his or her own language, whatever the cron's.
+        A reminder is recognised by its activity type (Holiday schedule) and its deadline in this
+        season, never by its translated summary, so running again adds nothing.
+        """
         today = today or fields.Date.context_today(self)
         if today.month < 11:
             return
         next_year = today.year + 1
         admins = self.env.ref("gov_rules.group_gov_admin").all_user_ids.filtered(
             lambda user: user.active and not user.share)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        activity_type = self.env.ref("gov_rules.mail_activity_type_gov_holiday_schedule")
         for calendar in self.search([("active", "=", True)]):
             if next_year in calendar._configured_years():
                 continue
-            summary = self.env._("Enter the %s holiday schedule", next_year)
-            already = calendar.activity_ids.filtered_domain([("summary", "=", summary)]).user_id
+            # this season's reminders: deadline 31 December, or later if an administrator moved it
+            already = calendar.activity_ids.filtered(
+                lambda act: act.activity_type_id == activity_type and act.date_deadline.year >= today.year).user_id
             for admin in admins - already:
-                calendar.activity_schedule(
-                    activity_type_id=activity_type.id, summary=summary, user_id=admin.id,
-                    date_deadline=date(today.year, 12, 31),
-                    note=self.env._("Import the State Council's notice on the %s holidays "
-                           "(Government › Configuration › Import Holiday Notice).", next_year))
+                in_admin_lang = calendar.with_context(lang=admin.lang or self.env.lang)
+                in_admin_lang.activity_schedule(
+                    activity_type_id=activity_type.id, user_id=admin.id, date_deadline=date(today.year, 12, 31),
+                    summary=in_admin_lang.env._("Enter the %s holiday schedule", next_year),
+                    note=in_admin_lang.env._("Import the State Council's notice on the %s holidays "
+                                             "(Government › Configuration › Import Holiday Notice).", next_year))

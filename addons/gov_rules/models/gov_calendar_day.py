@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -9,6 +11,7 @@ class GovCalendarDay(models.Model):
     _description = "Holiday or Makeup Working Day"
     _inherit = ["gov.calendar.cache.mixin"]
     _order = "date"
+    _working_day_fields = frozenset({"date", "kind", "year_id"})
 
     year_id = fields.Many2one("gov.calendar.year", string="Calendar Year", required=True, ondelete="cascade",
                               index=True)
@@ -22,6 +25,37 @@ class GovCalendarDay(models.Model):
     _date_uniq = models.Constraint(
         "UNIQUE(year_id, date)", "A day can be entered only once in a year: either a holiday or a working day.")
     _calendar_date_idx = models.Index("(calendar_id, year, date)")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_entered_once([(vals.get("year_id"), vals.get("date")) for vals in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "date" in vals or "year_id" in vals:
+            self._check_entered_once([(vals.get("year_id", day.year_id.id), vals.get("date", day.date))
+                                      for day in self])
+        return super().write(vals)
+
+    def _check_entered_once(self, year_dates):
+        """Refuse a date entered twice in a year with a clear message, before the database's
+        unique constraint answers with a technical one (a day is either off or worked)."""
+        keys = Counter((year_id, fields.Date.to_date(day)) for year_id, day in year_dates if year_id and day)
+        twice = [day for (_year_id, day), count in keys.items() if count > 1]
+        if twice:
+            raise ValidationError(self.env._("%s is entered twice; a day is either a holiday or a working day, once.",
+                                             twice[0]))
+        if not keys:
+            return
+        existing = self.search([("year_id", "in", list({year_id for year_id, _day in keys})),
+                                ("date", "in", list({day for _year_id, day in keys})),
+                                ("id", "not in", self.ids)])
+        clash = existing.filtered(lambda day: (day.year_id.id, day.date) in keys)[:1]
+        if clash:
+            kind = dict(self._fields["kind"]._description_selection(self.env))[clash.kind]
+            raise ValidationError(self.env._(
+                "%(day)s is already in the %(year)s schedule (%(kind)s); change that entry instead of adding "
+                "it again.", day=clash.date, year=clash.year_id.year, kind=kind))
 
     @api.constrains("date", "kind", "year_id")
     def _check_day(self):

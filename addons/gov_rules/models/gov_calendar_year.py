@@ -10,6 +10,7 @@ class GovCalendarYear(models.Model):
     _inherit = ["mail.thread", "gov.calendar.cache.mixin"]
     _order = "year desc"
     _rec_name = "year"
+    _working_day_fields = frozenset({"year", "calendar_id"})  # its days report their own changes
 
     calendar_id = fields.Many2one("gov.calendar", required=True, ondelete="cascade", index=True,
                                   default=lambda self: self.env.ref("gov_rules.calendar_cn", raise_if_not_found=False))

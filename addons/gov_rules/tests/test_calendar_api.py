@@ -2,7 +2,7 @@ import warnings
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import TransactionCase, freeze_time, tagged
+from odoo.tests import Form, TransactionCase, freeze_time, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -157,6 +157,64 @@ class TestCalendarApi(TransactionCase):
         activities = self.calendar.activity_ids.filtered(lambda act: act.user_id == admin)
         self.assertEqual(len(activities), 1)
         self.assertIn("2027", activities.summary)
+
+    @freeze_time("2026-11-26")
+    def test_reminder_in_each_administrators_language_once(self):
+        """Each administrator reads the reminder in his or her own language, whatever the cron's;
+        a second run, even in another language, adds nothing."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        chinese = new_test_user(self.env, "t_cal_admin_zh", groups="gov_rules.group_gov_admin", lang="zh_CN",
+                                name="区政府办公室 信息科")
+        english = new_test_user(self.env, "t_cal_admin_en", groups="gov_rules.group_gov_admin", lang="en_US")
+        cron = self.env["gov.calendar"]
+        cron.with_context(lang="en_US")._cron_remind_next_year()
+        cron.with_context(lang="zh_CN")._cron_remind_next_year()
+        holiday_schedule = self.env.ref("gov_rules.mail_activity_type_gov_holiday_schedule")
+        by_user = {user: self.calendar.activity_ids.filtered(lambda act, user=user: act.user_id == user)
+                   for user in (chinese, english)}
+        self.assertEqual([len(acts) for acts in by_user.values()], [1, 1])
+        self.assertEqual(by_user[chinese].summary, "录入2027年节假日安排")
+        self.assertIn("请导入国务院办公厅关于2027年部分节假日安排的通知", str(by_user[chinese].note))
+        self.assertEqual(by_user[english].summary, "Enter the 2027 holiday schedule")
+        self.assertEqual((by_user[chinese] | by_user[english]).activity_type_id, holiday_schedule)
+
+    def test_last_seasons_reminder_does_not_count(self):
+        """A reminder still open from last year's season does not stop this season's."""
+        admin = new_test_user(self.env, "t_cal_admin_late", groups="gov_rules.group_gov_admin", lang="en_US")
+        with freeze_time("2025-11-20"):
+            self.calendar.activity_schedule("gov_rules.mail_activity_type_gov_holiday_schedule",
+                                            date_deadline=date(2025, 12, 31), user_id=admin.id,
+                                            summary="Enter the 2026 holiday schedule")
+        with freeze_time("2026-11-26"):
+            self.env["gov.calendar"]._cron_remind_next_year()
+            self.env["gov.calendar"]._cron_remind_next_year()
+        mine = self.calendar.activity_ids.filtered(lambda act: act.user_id == admin)
+        self.assertEqual(sorted(mine.mapped("summary")),
+                         ["Enter the 2026 holiday schedule", "Enter the 2027 holiday schedule"])
+
+    def test_new_year_2024_alone(self):
+        """2024: 元旦 is Monday 1 January alone, after the weekend; 2 January is the next working day."""
+        self.assertFalse(self.api.is_working_day("2024-01-01"))
+        self.assertNext("2023-12-29", 1, "2024-01-02")
+        self.assertNext("2024-01-02", -1, "2023-12-29")
+        self.assertEqual(self.api.count_working_days("2023-12-29", "2024-01-05"), 5)
+        self.assertTrue(self.api.is_working_day("2024-01-02"))
+
+    def test_calculator_warns_of_a_provisional_result(self):
+        """The calculator counts like every deadline, and says when a year has no schedule yet (2027)."""
+        clerk = new_test_user(self.env, "t_calc_clerk", groups="gov_rules.group_gov_user", lang="en_US")
+        with Form(self.env["gov.calendar.calculator"].with_user(clerk)) as form:
+            form.start_date = date(2026, 12, 24)
+            form.days = 10
+            self.assertEqual(form.result_date, date(2027, 1, 7))
+            self.assertTrue(form.provisional)
+            self.assertEqual(form.provisional_note,
+                             "Provisional: no holiday schedule for 2027 yet, so only weekends were counted.")
+            form.start_date = date(2026, 2, 13)
+            form.days = 2
+            self.assertEqual(form.result_date, date(2026, 2, 24))
+            self.assertFalse(form.provisional)
+            self.assertFalse(form.provisional_note)
 
     @freeze_time("2026-06-01")
     def test_no_reminder_before_november(self):
