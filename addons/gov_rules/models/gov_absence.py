@@ -1,11 +1,21 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# the district works on Beijing time, whoever runs the scheduler
+DISTRICT_TZ = "Asia/Shanghai"
+# what the routing already reflects: set by the system only
+ROUTING_FLAGS = {"start_rerouted", "end_rerouted"}
+
+
+def district_today(record):
+    """Today's date in Beijing: the day an absence or an entrustment starts or ends there."""
+    return fields.Date.context_today(record.with_context(tz=DISTRICT_TZ))
+
 
 class GovAbsence(models.Model):
     """A leader's dated absence (请销假, R40.1): leave or a trip. While it lasts, steps routed to the
-    absent person go to the named substitute, the A/B partner (R5.4) or, for the head, the
-    executive deputy (R5.3)."""
+    absent person go to the named substitute, the A/B partner (R5.4), for the head the executive
+    deputy (R5.3), or for a unit principal the first deputy principal."""
 
     _name = "gov.absence"
     _description = "Absence"
@@ -23,6 +33,11 @@ class GovAbsence(models.Model):
     effective_substitute_id = fields.Many2one("res.users", string="Acts for Them",
                                               compute="_compute_effective_substitute")
     note = fields.Text()
+    # the scheduler catches up on missed runs with these (R5.4: re-decided when the absence starts or ends)
+    start_rerouted = fields.Boolean(string="Start Re-routed", readonly=True, copy=False, index=True,
+                                    help="Waiting steps were re-routed for the start of the absence.")
+    end_rerouted = fields.Boolean(string="End Re-routed", readonly=True, copy=False, index=True,
+                                  help="Waiting steps were re-routed for the end of the absence.")
 
     @api.depends("user_id", "substitute_id")
     def _compute_effective_substitute(self):
@@ -38,7 +53,17 @@ class GovAbsence(models.Model):
                                                  end=absence.date_to, start=absence.date_from))
             if absence.substitute_id == absence.user_id:
                 raise ValidationError(self.env._("Someone who is away cannot act for themselves."))
+            absence._check_no_overlap()
             absence._check_no_cycle()
+
+    def _check_no_overlap(self):
+        """One absence per person per day: otherwise who acts would depend on which one is read."""
+        other = self.search([("id", "!=", self.id), ("user_id", "=", self.user_id.id),
+                             ("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from)], limit=1)
+        if other:
+            raise ValidationError(self.env._(
+                "%(user)s is already away from %(start)s to %(end)s; change that absence instead of adding "
+                "one that overlaps it.", user=self.user_id.name, start=other.date_from, end=other.date_to))
 
     def _check_no_cycle(self):
         """Following who acts for whom must never come back to the absent person (R5.4)."""
@@ -62,16 +87,29 @@ class GovAbsence(models.Model):
                               limit=1)
         return absence.effective_substitute_id if absence else self.env["res.users"]
 
+    @api.model
+    def _acting_for_map(self, on_date):
+        """{absent user: who stands in} on ``on_date``, from one search."""
+        absences = self.search([("date_from", "<=", on_date), ("date_to", ">=", on_date)])
+        return {absence.user_id: absence.effective_substitute_id for absence in absences}
+
     def _covers(self, on_date):
         return self.date_from <= on_date <= self.date_to
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            vals_list = [{key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+                         for vals in vals_list]
         absences = super().create(vals_list)
         absences._reroute_waiting_steps()
         return absences
 
     def write(self, vals):
+        if not self.env.su:
+            vals = {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+        if not set(vals) - ROUTING_FLAGS:
+            return super().write(vals)
         users = self.user_id
         result = super().write(vals)
         self._reroute_waiting_steps(users | self.user_id)
@@ -80,17 +118,28 @@ class GovAbsence(models.Model):
     def unlink(self):
         users = self.user_id
         result = super().unlink()
-        self.env["gov.signoff.task"]._reroute_for(users)
+        self.env["gov.signoff.task"]._reroute_for(users, district_today(self))
         return result
 
     def _reroute_waiting_steps(self, users=None):
-        self.env["gov.signoff.task"]._reroute_for(users or self.user_id)
+        """Re-decide who acts now and note that the routing reflects today's state of these absences."""
+        today = district_today(self)
+        self.env["gov.signoff.task"]._reroute_for(users or self.user_id, today)
+        self._mark_rerouted(today)
+
+    def _mark_rerouted(self, today):
+        for (started, ended), batch in self.grouped(lambda a: (a.date_from <= today, a.date_to < today)).items():
+            # sudo: the flags belong to the system, whoever recorded the absence
+            batch.sudo().write({"start_rerouted": started, "end_rerouted": ended})
 
     @api.model
-    def _cron_reroute(self):
-        """Absences that start today or ended yesterday change who acts: re-route waiting steps."""
-        today = fields.Date.context_today(self)
-        yesterday = fields.Date.subtract(today, days=1)
-        changing = self.search(["|", ("date_from", "=", today), ("date_to", "=", yesterday)])
+    def _cron_reroute(self, today=None):
+        """Absences (and entrustments) that started or ended since the last run change who acts:
+        re-route the waiting steps. A missed run is caught up with by the next one (R5.2–R5.4)."""
+        today = today or district_today(self)
+        changing = self.search(["|", "&", ("start_rerouted", "=", False), ("date_from", "<=", today),
+                                "&", ("end_rerouted", "=", False), ("date_to", "<", today)])
         if changing:
-            changing._reroute_waiting_steps()
+            self.env["gov.signoff.task"]._reroute_for(changing.user_id, today)
+            changing._mark_rerouted(today)
+        self.env["gov.entrustment"]._cron_reroute(today)

@@ -23,7 +23,8 @@ class GovArea(models.Model):
     _code_uniq = models.Constraint("UNIQUE(code)", "The code of a subject area must be unique.")
 
     def _leader_position(self, on_date):
-        """The position in charge of the area on ``on_date``: an entrusted deputy first (R5.2)."""
+        """The position in charge of the area on ``on_date``: a deputy entrusted with the whole area
+        first (R5.2); an entrustment naming documents is a task for those documents only."""
         self.ensure_one()
-        entrusted = self.entrustment_ids.filtered(lambda e: e._covers(on_date))[:1]
+        entrusted = self.entrustment_ids.filtered(lambda e: not e.document_ids and e._covers(on_date))[:1]
         return entrusted.position_id or self.leader_position_id

@@ -1,9 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .gov_absence import ROUTING_FLAGS, district_today
+
 
 class GovEntrustment(models.Model):
-    """The head entrusts (委托) a deputy with an area or a special task (R5.2)."""
+    """The head entrusts (委托) a deputy with an area or a special task (R5.2).
+
+    An entrustment naming documents is a task: for those documents the head's and the
+    area leader's steps go to the entrusted deputy. Without documents it entrusts the area.
+    """
 
     _name = "gov.entrustment"
     _description = "Entrustment by the Head"
@@ -11,19 +17,105 @@ class GovEntrustment(models.Model):
     _order = "date_from desc, id desc"
 
     name = fields.Char(string="Task", required=True)
-    area_id = fields.Many2one("gov.area", string="Subject Area", index=True)
-    position_id = fields.Many2one("gov.position", string="Entrusted Deputy", required=True,
+    entrusted_by_id = fields.Many2one("gov.position", string="Entrusted by", index=True, tracking=True,
+                                      domain=[("role", "=", "head")], default=lambda self: self._default_head(),
+                                      help="The head's position: its holder records and ends the entrustment.")
+    area_id = fields.Many2one("gov.area", string="Subject Area", index=True, tracking=True)
+    document_ids = fields.Many2many("gov.document", "gov_entrustment_document_rel", "entrustment_id", "document_id",
+                                    string="Documents",
+                                    help="The items of the task: the head's and the area leader's steps on them go "
+                                         "to the entrusted deputy. Leave empty to entrust the whole area.")
+    position_id = fields.Many2one("gov.position", string="Entrusted Deputy", required=True, tracking=True,
                                   domain=[("role", "in", ("executive_deputy", "deputy"))])
-    date_from = fields.Date(required=True, default=fields.Date.context_today)
-    date_to = fields.Date(help="Leave empty for an open-ended entrustment.")
+    date_from = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
+    date_to = fields.Date(index=True, tracking=True, help="Leave empty for an open-ended entrustment.")
     note = fields.Text()
+    # the scheduler catches up on missed runs with these, as for absences
+    start_rerouted = fields.Boolean(string="Start Re-routed", readonly=True, copy=False, index=True)
+    end_rerouted = fields.Boolean(string="End Re-routed", readonly=True, copy=False, index=True)
 
-    @api.constrains("date_from", "date_to")
+    @api.model
+    def _default_head(self):
+        return self.env["gov.position"].search([("role", "=", "head")], limit=1)
+
+    @api.constrains("date_from", "date_to", "entrusted_by_id", "position_id")
     def _check_dates(self):
         for entrustment in self:
             if entrustment.date_to and entrustment.date_to < entrustment.date_from:
                 raise ValidationError(self.env._("The entrustment ends before it starts."))
+            if entrustment.entrusted_by_id and entrustment.entrusted_by_id.role != "head":
+                raise ValidationError(self.env._("Only the district head entrusts a deputy (R5.2)."))
+            if entrustment.position_id.role not in ("executive_deputy", "deputy"):
+                raise ValidationError(self.env._("The head entrusts a deputy head, not %s (R5.2).",
+                                                 entrustment.position_id.display_name))
 
     def _covers(self, on_date):
         self.ensure_one()
         return self.date_from <= on_date and (not self.date_to or on_date <= self.date_to)
+
+    @api.model
+    def _entrusted_position(self, record, on_date):
+        """The deputy entrusted with this very item on ``on_date`` as a task (R5.2), if any."""
+        if record._name != "gov.document" or not record.id:
+            return self.env["gov.position"]
+        entrustment = self.search([("document_ids", "in", record.ids), ("date_from", "<=", on_date),
+                                   "|", ("date_to", "=", False), ("date_to", ">=", on_date)], limit=1)
+        return entrustment.position_id
+
+    # ------------------------------------------------------------------
+    # Waiting steps follow the entrustment as it starts, changes and ends
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            vals_list = [{key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+                         for vals in vals_list]
+        entrustments = super().create(vals_list)
+        entrustments._reroute_waiting_steps(entrustments._routing_scope())
+        return entrustments
+
+    def write(self, vals):
+        if not self.env.su:
+            vals = {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+        if not set(vals) - ROUTING_FLAGS:
+            return super().write(vals)
+        before = self._routing_scope()
+        result = super().write(vals)
+        self._reroute_waiting_steps(self._routing_scope(before))
+        return result
+
+    def unlink(self):
+        scope = self._routing_scope()
+        result = super().unlink()
+        self.browse()._reroute_waiting_steps(scope)
+        return result
+
+    def _routing_scope(self, scope=None):
+        """The documents, and the people holding area-leader steps, that these entrustments touch."""
+        documents, holders = scope or (self.env["gov.document"], self.env["res.users"])
+        documents |= self.document_ids
+        area_wide = self.filtered(lambda e: e.area_id and not e.document_ids)
+        holders |= area_wide.position_id.user_id | area_wide.area_id.leader_position_id.user_id
+        return documents, holders
+
+    def _reroute_waiting_steps(self, scope, today=None):
+        documents, holders = scope
+        today = today or district_today(self)
+        # sudo: the system re-routes, whoever changed the entrustment
+        tasks = self.env["gov.signoff.task"].sudo().search([
+            ("state", "=", "pending"), ("role", "in", ("head", "area_leader")),
+            "|", "&", ("res_model", "=", "gov.document"), ("res_id", "in", documents.ids),
+            "&", ("role", "=", "area_leader"), ("holder_id", "in", holders.ids)])
+        tasks._reroute(today)
+        for (started, ended), batch in self.grouped(
+                lambda e: (e.date_from <= today, bool(e.date_to and e.date_to < today))).items():
+            # sudo: the flags belong to the system, whoever recorded the entrustment
+            batch.sudo().write({"start_rerouted": started, "end_rerouted": ended})
+
+    @api.model
+    def _cron_reroute(self, today):
+        """Entrustments that started or ended since the last run (called by the absences' scheduler)."""
+        changing = self.search(["|", "&", ("start_rerouted", "=", False), ("date_from", "<=", today),
+                                "&", ("end_rerouted", "=", False), ("date_to", "<", today)])
+        if changing:
+            changing._reroute_waiting_steps(changing._routing_scope(), today)

@@ -90,12 +90,14 @@ class GovPosition(models.Model):
 
     @api.model
     def _default_substitute(self, user):
-        """Who stands in for ``user`` when nobody is named: the A/B partner, or the executive deputy
-        for the head (R5.3)."""
+        """Who stands in for ``user`` when nobody is named: the A/B partner, the executive deputy for
+        the head (R5.3), or a unit principal's first deputy principal."""
         positions = self.search([("user_id", "=", user.id)])
         partner = positions.ab_partner_id.user_id[:1]
         if partner:
             return partner
         if "head" in positions.mapped("role"):
             return self._holder("executive_deputy")
-        return self.env["res.users"]
+        # sudo: who deputises in a unit decides routing, whatever the reader's HR rights
+        units = self.env["hr.department"].sudo().search([("gov_principal_id", "=", user.id)], order="id")
+        return (units.gov_deputy_ids - user)[:1].with_env(self.env)

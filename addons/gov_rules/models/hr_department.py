@@ -17,9 +17,11 @@ class HrDepartment(models.Model):
     _inherit = "hr.department"
 
     gov_unit_kind = fields.Selection(UNIT_KINDS, string="Unit Kind", index=True)
-    gov_principal_id = fields.Many2one("res.users", string="Principal", help="The unit's principal (主要负责人).")
+    gov_principal_id = fields.Many2one("res.users", string="Principal", index=True,
+                                       help="The unit's principal (主要负责人).")
     gov_deputy_ids = fields.Many2many("res.users", "hr_department_gov_deputy_rel", "department_id", "user_id",
-                                      string="Deputy Principals")
+                                      string="Deputy Principals",
+                                      help="The first acts for the principal while the principal is away.")
     gov_area_id = fields.Many2one("gov.area", string="Subject Area", index=True,
                                   help="The area of work, and so the deputy head in charge of this unit (R5.1).")
     gov_reports_to_head = fields.Boolean(

@@ -23,6 +23,8 @@ class TestEngineAccess(GovOrgCase):
             record = self.env[model].search([], limit=1)
             self.assertTrue(record, model)
             for user in (self.clerk, self.office_director, self.head):
+                if model == "gov.entrustment" and user == self.head:
+                    continue  # the head records his own entrustments (R5.2, see test_rerouting)
                 with self.subTest(model=model, user=user.login):
                     record.with_user(user).read([record._rec_name or "id"])
                     with self.assertRaises(AccessError):
