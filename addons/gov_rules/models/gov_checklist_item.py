@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from .gov_checklist_template import CHECKLIST_KINDS
 
@@ -26,6 +27,27 @@ class GovChecklistItem(models.Model):
     skip_reason = fields.Text()
     done_by_id = fields.Many2one("res.users", string="By", readonly=True)
     done_on = fields.Datetime(string="On", readonly=True)
+    reviewer_is_me = fields.Boolean(string="My Review", compute="_compute_reviewer_is_me",
+                                    search="_search_reviewer_is_me",
+                                    help="The line is one the current user records as the holder of its position.")
+
+    @api.model
+    def _roles_held(self, user):
+        # sudo: positions are configuration; who holds one decides who reviews
+        return set(self.env["gov.position"].sudo().search([("user_id", "=", user.id)]).mapped("role"))
+
+    @api.depends_context("uid")
+    @api.depends("template_id.reviewer_role")
+    def _compute_reviewer_is_me(self):
+        roles = self._roles_held(self.env.user)
+        for item in self:
+            item.reviewer_is_me = bool(item.reviewer_role) and item.reviewer_role in roles
+
+    def _search_reviewer_is_me(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        mine = Domain("template_id.reviewer_role", "in", list(self._roles_held(self.env.user)))
+        return mine if True in value else ~mine
 
     @api.constrains("state", "attachment_ids", "note", "skip_reason", "kind")
     def _check_evidence(self):
@@ -38,9 +60,17 @@ class GovChecklistItem(models.Model):
             if item.state == "done" and item.kind == "confirmation" and not self.env.user.has_group(
                     "gov_rules.group_gov_office"):
                 raise ValidationError(self.env._("Only the office confirms “%s”.", item.name))
-            if item.state == "done" and item.reviewer_role and self.env.user != self.env["gov.position"]._holder(
-                    item.reviewer_role):
-                raise ValidationError(self.env._("Only the legal adviser records “%s” (R11.4).", item.name))
+            # done or skipped alike: whoever could skip the review could bypass the reviewer (R11.4)
+            if item.state in ("done", "skipped") and item.reviewer_role and not item.reviewer_is_me:
+                raise ValidationError(self.env._("Only the legal adviser records or skips “%s” (R11.4).",
+                                                 item.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        if not self.env.su:
+            items._check_document_open()
+        return items
 
     def write(self, vals):
         if not self.env.su:
@@ -54,12 +84,20 @@ class GovChecklistItem(models.Model):
         the document is a draft (the office confirms its items at any time)."""
         if {"name", "kind", "required", "template_id", "document_id"} & set(vals):
             raise UserError(self.env._("Checklist lines come from the document type; change them there."))
-        office = self.env.user.has_group("gov_rules.group_gov_office")
+        self._check_document_open()
+
+    def _check_document_open(self):
+        """Lines are added, changed and removed while the document is a draft; the office at any time."""
+        if self.env.user.has_group("gov_rules.group_gov_office"):
+            return
         # sudo: the reviewer (say, the legal adviser) may not read the document itself
-        if not office and self.filtered(lambda item: item.document_id.sudo().state != "draft"):
+        if self.filtered(lambda item: item.document_id.sudo().state != "draft"):
             raise UserError(self.env._("The checklist of a submitted document cannot be changed."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_from_the_form(self):
-        if not self.env.su and self.filtered("template_id"):
+        if self.env.su:
+            return
+        if self.filtered("template_id"):
             raise UserError(self.env._("Checklist lines come from the document type; they cannot be removed."))
+        self._check_document_open()

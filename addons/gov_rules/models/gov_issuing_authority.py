@@ -29,6 +29,9 @@ class GovIssuingAuthority(models.Model):
                 "name": authority.prefix, "code": f"gov.document.{authority.prefix}",
                 "prefix": f"{authority.prefix}〔%(range_year)s〕", "suffix": "号", "padding": 0,
                 "use_date_range": True,
+                # no gap: a number taken by an issue that then failed is not lost, so 发文字号 run on
+                # without holes (a standard PostgreSQL sequence burns the numbers of rolled-back issues)
+                "implementation": "no_gap",
             })
         return authorities
 

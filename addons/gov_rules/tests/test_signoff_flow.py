@@ -129,6 +129,11 @@ class TestSignoffFlow(GovOrgCase):
         document.with_user(self.clerk).action_submit()
         document.with_user(self.office_deputy).write({"main_recipients": "各乡镇人民政府"})
         self.assertEqual(document.main_recipients, "各乡镇人民政府")
+        # the field is open to the approver of the pending step only: the drafter and a later approver are refused
+        for user in (self.clerk, self.deputy_a):
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "under way"):
+                document.with_user(user).write({"main_recipients": "全区各单位"})
+        self.assertEqual(document.main_recipients, "各乡镇人民政府")
 
     def _row(self, steps, **values):
         return self.env["gov.signoff.matrix.row"].create({

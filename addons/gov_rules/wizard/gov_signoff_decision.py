@@ -26,6 +26,9 @@ class GovSignoffDecision(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # only items that go through sign-off: any other model's methods are not for this wizard to call
+        if self.res_model not in self.env["gov.signoff.log"]._item_models():
+            raise UserError(self.env._("Decisions are taken only on items that go through sign-off."))
         record = self.env[self.res_model].browse(self.res_id).exists()
         if not record:
             raise UserError(self.env._("The item no longer exists."))
@@ -41,6 +44,8 @@ class GovSignoffDecision(models.TransientModel):
             record.action_signoff_delegate(self.delegate_to_id, self.opinion)
         elif self.decision == "withdraw":
             record.action_signoff_withdraw(self.opinion)
-        else:
+        elif hasattr(record, "action_consult_answer"):
             record.action_consult_answer(agree=self.decision == "agree", opinion=self.opinion)
+        else:
+            raise UserError(self.env._("%s asks no unit for its opinion.", record.display_name))
         return {"type": "ir.actions.act_window_close"}
