@@ -1,4 +1,7 @@
+from datetime import date
+
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 
 class GovDeadlineMixin(models.AbstractModel):
@@ -20,7 +23,7 @@ class GovDeadlineMixin(models.AbstractModel):
                                           help="The deadline falls in a year without a holiday schedule yet.")
     deadline_open = fields.Boolean(default=False, index=True, copy=False,
                                    help="The item is waiting: reminders and escalation apply.")
-    escalation_offset_done = fields.Integer(default=-1000, copy=False,
+    escalation_offset_done = fields.Integer(default=-1000, copy=False, index=True,
                                             help="Working-day offset of the last escalation step done.")
 
     # not on the policy's working days: an item keeps the limit it started with (R44.1)
@@ -40,11 +43,26 @@ class GovDeadlineMixin(models.AbstractModel):
                 and model._auto]
 
     @api.model
-    def _recompute_provisional_deadlines(self):
-        """A year's schedule was entered or changed: provisional deadlines may move."""
+    def _recompute_provisional_deadlines(self, years=None):
+        """The working days of ``years`` changed: the deadlines counted across them may move.
+
+        A year counts as configured as soon as its record exists, even before any day is entered,
+        so its deadlines stop being provisional at once; the days entered afterwards (by hand or
+        by the notice import) must still move them. Hence every open item, and every provisional
+        one, whose period ``deadline_start``..``deadline`` touches one of ``years`` is recomputed,
+        in one search per model. Without ``years``, every provisional deadline is recomputed.
+        """
+        if years is None:
+            domain = Domain("deadline_provisional", "=", True)
+        elif not years:
+            return
+        else:
+            touches = Domain.OR(Domain("deadline_start", "<=", date(year, 12, 31))
+                                & Domain("deadline", ">=", date(year, 1, 1)) for year in sorted(years))
+            domain = touches & (Domain("deadline_open", "=", True) | Domain("deadline_provisional", "=", True))
         for model_name in self._deadline_models():
-            # sudo: a calendar change moves every provisional deadline, whoever may read the item
-            records = self.env[model_name].sudo().search([("deadline_provisional", "=", True)])
+            # sudo: a calendar change moves every deadline it touches, whoever may read the item
+            records = self.env[model_name].sudo().search(domain)
             if records:
                 self.env.add_to_compute(records._fields["deadline"], records)
                 self.env.add_to_compute(records._fields["deadline_provisional"], records)
@@ -68,33 +86,63 @@ class GovDeadlineMixin(models.AbstractModel):
         """{record: business record} that carries activities and messages for each item."""
         return {record: record for record in self}
 
+    def _gov_escalation_office(self):
+        """The office's users (not the administrators): they urge and supervise (R28.3)."""
+        return self.env.ref("gov_rules.group_gov_office").all_user_ids.filtered(
+            lambda user: not user.has_group("gov_rules.group_gov_admin"))
+
     def _gov_escalation_notify(self, step):
-        """Activities for the owner / office / leader of each record, created in one batch."""
-        office = self.env.ref("gov_rules.group_gov_office").all_user_ids.filtered(
-            lambda user: not user.has_group("gov_rules.group_gov_admin")) if step.notify_office else None
+        """Activities for the owner / office / leader of each record, created in one batch.
+
+        The activities' stored document name and time zone are given with them, so that creating
+        them costs no update afterwards.
+        """
+        empty = self.env["res.users"]
+        office = self._gov_escalation_office() if step.notify_office else empty
         owners = self._gov_escalation_owners() if step.notify_owner else {}
         leaders = self._gov_escalation_leaders() if step.notify_leader else {}
         documents = self._gov_escalation_document()
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        today = fields.Date.context_today(self)
         model_ids = {}
         vals_list = []
         for record in self:
             document = documents[record]
-            users = owners.get(record, self.env["res.users"]) | leaders.get(record, self.env["res.users"])
-            if office:
-                users |= office
             if not document or "activity_ids" not in document._fields:
                 continue
+            users = owners.get(record, empty) | leaders.get(record, empty) | office
             model_id = model_ids.setdefault(document._name, self.env["ir.model"]._get_id(document._name))
+            # sudo: the activity's document name is read by the system (compute_sudo on mail.activity)
+            name = document.sudo().display_name
             vals_list += [{
-                "res_model_id": model_id, "res_id": document.id, "user_id": user.id,
-                "activity_type_id": activity_type.id, "summary": step.summary,
-                "date_deadline": record.deadline or fields.Date.context_today(self),
+                "res_model_id": model_id, "res_id": document.id, "res_name": name, "user_id": user.id,
+                "user_tz": user.tz, "activity_type_id": activity_type.id, "summary": step.summary,
+                "date_deadline": record.deadline or today,
             } for user in users]
         if vals_list:
             # the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
-    def _gov_escalation_terminal(self, action):
-        """Terminal actions: consent, close, return. Models implement those that apply to them."""
-        return
+    def _gov_escalation_terminal(self, step):
+        """The step's terminal action (consent, close, return) on these items. Models implement the
+        actions that apply to their items; here none does, and the office is told rather than the
+        action being dropped silently."""
+        label = dict(step._fields["terminal_action"]._description_selection(self.env))[step.terminal_action]
+        for record in self:
+            record._gov_escalation_warn(self.env._(
+                "The automatic step “%(step)s” (%(action)s) does not apply to this item; the office handles it "
+                "by hand.", step=step.summary, action=label))
+
+    def _gov_escalation_warn(self, body):
+        """A note on the item's business record for the office: what the scheduler could not do."""
+        self.ensure_one()
+        document = self._gov_escalation_document()[self]
+        if document and "message_ids" in document._fields:
+            # sudo: the scheduler leaves the note, whoever may read the item
+            document.sudo().message_post(body=body, subtype_xmlid="mail.mt_note",
+                                         partner_ids=self._gov_escalation_office().partner_id.ids)
+
+    @api.model
+    def _gov_escalation_check_policies(self, policies):
+        """Raise a ValidationError if the ladder of one of ``policies`` takes a terminal action that
+        this model's items cannot take (called when time limits or ladders change)."""

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# the rule set's time limit for answers to a consultation (R27.6), as the rules look it up
+CONSULTATION_CODE = "consultation"
+
 
 class GovDeadlinePolicy(models.Model):
     """A named time limit in working days (R22.4, R27.6, R28.1, R28.3), with its escalation ladder."""
@@ -14,7 +17,7 @@ class GovDeadlinePolicy(models.Model):
     sequence = fields.Integer(default=10)
     rule_set_id = fields.Many2one("gov.rule.set", required=True, ondelete="cascade", index=True)
     working_days = fields.Integer(required=True, help="The limit, in working days of the rule set's calendar.")
-    ladder_id = fields.Many2one("gov.escalation.ladder", string="Escalation Ladder",
+    ladder_id = fields.Many2one("gov.escalation.ladder", string="Escalation Ladder", index=True,
                                 domain="[('rule_set_id', '=', rule_set_id)]")
     rule_ref = fields.Char(string="Rule", help="The clause it implements, e.g. R28.3.")
 
@@ -27,6 +30,38 @@ class GovDeadlinePolicy(models.Model):
                 raise ValidationError(self.env._(
                     "The limit of “%(name)s” must be between 1 and 365 working days, not %(days)s.",
                     name=policy.name, days=policy.working_days))
+
+    @api.constrains("ladder_id", "rule_set_id", "code")
+    def _check_ladder(self):
+        self._gov_check_ladders()
+
+    def _gov_check_ladders(self):
+        """The ladder of a time limit belongs to the same rule set and has steps; the consultation limit's
+        ladder keeps silence as consent (R27.6); each item model refuses terminal actions it cannot take.
+
+        Also called when a ladder or its steps change. While a rule set is being copied its policies
+        still point at the original's ladders: the copy links them to its own right after
+        (gov.rule.set._copy_with_links), and that write checks them.
+        """
+        if self.env.context.get("gov_rule_set_copy"):
+            return
+        for policy in self:
+            ladder = policy.ladder_id
+            if ladder and ladder.rule_set_id != policy.rule_set_id:
+                raise ValidationError(self.env._(
+                    "The escalation ladder “%(ladder)s” belongs to the rule set %(other)s; the time limit “%(policy)s” "
+                    "of %(set)s can only use a ladder of its own rule set.", ladder=ladder.name,
+                    other=ladder.rule_set_id.display_name, policy=policy.name, set=policy.rule_set_id.display_name))
+            if ladder and not ladder.step_ids:
+                raise ValidationError(self.env._(
+                    "The escalation ladder “%(ladder)s” of the time limit “%(policy)s” has no step; add at least one "
+                    "or leave the ladder empty.", ladder=ladder.name, policy=policy.name))
+            if policy.code == CONSULTATION_CODE and "consent" not in ladder.step_ids.mapped("terminal_action"):
+                raise ValidationError(self.env._(
+                    "The consultation time limit “%(policy)s” needs a ladder with a step “Silence means consent”: "
+                    "no answer by the deadline counts as no objection (R27.6).", policy=policy.name))
+        for model_name in self.env["gov.deadline.mixin"]._deadline_models():
+            self.env[model_name]._gov_escalation_check_policies(self)
 
     def _deadline_from(self, start):
         """(deadline, provisional) for an item that starts on ``start``."""

@@ -287,6 +287,7 @@ class GovDocument(models.Model):
         user = self.env.user
         if user == self.drafter_id or user.has_group("gov_rules.group_gov_office"):
             return
+        # sudo: a user's own units, whatever his HR access rights (a clerk may not read employees)
         if self.department_id not in user.sudo().employee_ids.department_id:
             raise UserError(self.env._("Only the drafting unit or the office can submit %s.", self.display_name))
 
@@ -358,6 +359,55 @@ class GovDocument(models.Model):
 
     def _gov_escalation_owners(self):
         return {document: document.drafter_id for document in self}
+
+    def _gov_escalation_terminal(self, step):
+        """The document's own approval limit has passed (R28.3): "return" sends it back to the drafter,
+        "close" cancels it as lapsed. Consent is refused on approval limits (_gov_escalation_check_policies)."""
+        if step.terminal_action not in ("return", "close"):
+            super()._gov_escalation_terminal(step)
+            return
+        system = self.env.ref("base.user_root")
+        for document in self.filtered(lambda d: d.state in ("consultation", "signoff")):
+            task = document._gov_signoff_open_tasks(kinds=("signoff", "consult")).filtered(
+                lambda t: t.state == "pending")[:1]
+            try:
+                # one document that cannot go back must not stop the others
+                with self.env.cr.savepoint():
+                    if step.terminal_action == "close":
+                        document.with_user(system)._gov_escalation_close(task, self.env._(
+                            "No decision by the deadline: closed automatically as lapsed."))
+                    else:
+                        document.with_user(system)._gov_signoff_end(task, "returned", self.env._(
+                            "No decision by the deadline: returned to the drafter automatically."))
+            except UserError as error:
+                document._gov_escalation_warn(self.env._(
+                    "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
+                    step=step.summary, reason=error.args[0]))
+
+    def _gov_escalation_close(self, task, reason):
+        """Closed as lapsed: every open step and request closes, the document is cancelled, and the log,
+        the chatter and a note to the drafter and the submitter say why."""
+        self.ensure_one()
+        self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
+        self._gov_close_deadline_activities()
+        self._gov_signoff_write({"state": "cancelled", "signoff_state": "draft", "deadline_open": False})
+        self._gov_signoff_log(task, "cancel", opinion=reason)
+        # sudo: the scheduler tells the drafter and the submitter, whoever may post on the document
+        self.sudo().message_post(
+            body=self.env._("%(item)s was closed as lapsed: %(reason)s", item=self.display_name, reason=reason),
+            partner_ids=(self.drafter_id | self.requester_id).partner_id.ids, subtype_xmlid="mail.mt_note")
+
+    @api.model
+    def _gov_escalation_check_policies(self, policies):
+        """A document's approval limits (its own deadline, and its steps' by default) may end by returning
+        or closing it, never with consent: silence never signs (R27.6 is about consultations)."""
+        codes = {*APPROVAL_POLICY.values(), "leader_sign"}
+        for policy in policies.filtered(lambda p: p.code in codes):
+            if "consent" in policy.ladder_id.step_ids.mapped("terminal_action"):
+                raise ValidationError(self.env._(
+                    "“%(policy)s” limits the approval of documents: its ladder may return the document to the "
+                    "drafter or close it, but “Silence means consent” applies only to consultations (R27.6).",
+                    policy=policy.name))
 
     def _gov_signoff_leader_area(self):
         # the audit bureau's matters go to the head only (R7.1): no area leader in between

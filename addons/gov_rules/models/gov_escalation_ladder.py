@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -16,6 +17,19 @@ class GovEscalationLadder(models.Model):
     name = fields.Char(required=True, translate=True)
     rule_set_id = fields.Many2one("gov.rule.set", required=True, ondelete="cascade", index=True)
     step_ids = fields.One2many("gov.escalation.step", "ladder_id", string="Steps", copy=True)
+    policy_ids = fields.One2many("gov.deadline.policy", "ladder_id", string="Used by", readonly=True)
+
+    @api.constrains("rule_set_id", "step_ids")
+    def _check_policies(self):
+        self.policy_ids._gov_check_ladders()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = self.filtered("policy_ids")[:1]
+        if used:
+            raise UserError(self.env._(
+                "The escalation ladder “%(ladder)s” is used by the time limits %(policies)s; give them another "
+                "ladder (or none) first.", ladder=used.name, policies=", ".join(used.policy_ids.mapped("name"))))
 
     @api.model
     def _cron_escalate(self, batch_size=500, today=None):
@@ -23,21 +37,20 @@ class GovEscalationLadder(models.Model):
 
         An item records the offset of the last step done on it (``escalation_offset_done``) in
         the same transaction as the step's effects, so a crash and a rerun neither skip nor repeat.
+        An item on which a step fails is left out for the rest of the run, with a note for the
+        office, and tried again at the next run: it never holds up the others.
         """
         today = today or fields.Date.context_today(self)
-        cron = self.env["ir.cron"]
+        in_cron = bool(self.env.context.get("cron_id"))
+        steps = self.env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
+                                                       order="ladder_id, offset_days")
         for model_name in self.env["gov.deadline.mixin"]._deadline_models():
             model = self.env[model_name]
-            for step in self.env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
-                                                               order="ladder_id, offset_days"):
-                calendar = step.ladder_id.rule_set_id.calendar_id
-                # due when deadline + offset working days <= today, i.e. deadline <= today - offset
-                threshold = calendar.add_working_days(today, -step.offset_days)
-                domain = [("deadline_open", "=", True), ("deadline", "<=", threshold),
-                          ("deadline_policy_id.ladder_id", "=", step.ladder_id.id),
-                          ("escalation_offset_done", "<", step.offset_days)]
-                while batch := model.search(domain, limit=batch_size, order="id"):
-                    step._execute(batch)
+            for step in steps:
+                domain = step._due_domain(today)
+                failed = []
+                while batch := model.search([*domain, ("id", "not in", failed)], limit=batch_size, order="id"):
+                    failed += step._execute_isolated(batch, today).ids
                     # commit each batch when run by the scheduler, and stop when its time is up
-                    if self.env.context.get("cron_id") and cron._commit_progress(len(batch)) <= 0:
+                    if in_cron and self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
                         return

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError
 
 
 class GovEscalationLog(models.Model):
-    """What the escalation cron did, item by item: append-only."""
+    """What the escalation cron did, item by item, and where a step failed: append-only."""
 
     _name = "gov.escalation.log"
     _description = "Escalation Log"
@@ -14,6 +14,8 @@ class GovEscalationLog(models.Model):
     step_id = fields.Many2one("gov.escalation.step", ondelete="set null", index=True)
     summary = fields.Char(required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
+    error = fields.Text(help="The step failed on this item with this error; nothing of it was done, and the "
+                             "next run tries it again.")
 
     def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(self.env._("The escalation log cannot be changed."))

@@ -1,5 +1,11 @@
+import logging
+
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+
+_logger = logging.getLogger(__name__)
 
 TERMINAL_ACTIONS = [
     ("none", "None"),
@@ -10,7 +16,12 @@ TERMINAL_ACTIONS = [
 
 
 class GovEscalationStep(models.Model):
-    """One rung of a ladder, relative to the deadline in working days (negative: before)."""
+    """One rung of a ladder, relative to the deadline in working days (negative: before).
+
+    Terminal actions and where they apply: "Silence means consent" to the opinions asked in a
+    consultation only (R27.6); "Return to the drafter" and "Close automatically" (the item is
+    cancelled as lapsed) to a step of an item and to a document's own approval limit.
+    """
 
     _name = "gov.escalation.step"
     _description = "Escalation Step"
@@ -23,7 +34,10 @@ class GovEscalationStep(models.Model):
     notify_owner = fields.Boolean(string="Owner", default=True)
     notify_office = fields.Boolean(string="Office")
     notify_leader = fields.Boolean(string="Leader in Charge")
-    terminal_action = fields.Selection(TERMINAL_ACTIONS, required=True, default="none")
+    terminal_action = fields.Selection(
+        TERMINAL_ACTIONS, required=True, default="none",
+        help="Silence means consent: only for the answers to a consultation (R27.6). Return to the drafter and "
+             "Close automatically (cancelled as lapsed): for the steps of an item and a document's own approval limit.")
 
     _offset_uniq = models.Constraint("UNIQUE(ladder_id, offset_days)",
                                      "A ladder has at most one step per day offset.")
@@ -34,13 +48,116 @@ class GovEscalationStep(models.Model):
             if abs(step.offset_days) > 60:
                 raise ValidationError(self.env._("A step must lie within 60 working days of the deadline."))
 
-    def _execute(self, records):
-        """Do this step on ``records`` (a batch of one model): activities, messages, terminal action, log."""
+    @api.constrains("terminal_action", "ladder_id")
+    def _check_ladder_policies(self):
+        self.ladder_id.policy_ids._gov_check_ladders()
+
+    def write(self, vals):
+        # a step moved to another ladder may leave its old ladder empty or without consent
+        previous = self.ladder_id if "ladder_id" in vals else self.env["gov.escalation.ladder"]
+        result = super().write(vals)
+        previous.policy_ids._gov_check_ladders()
+        return result
+
+    def unlink(self):
+        ladders = self.ladder_id
+        result = super().unlink()
+        # checked once the steps are gone: the ladders of the time limits keep a step, and the
+        # consultation limit its consent (R27.6); the whole deletion is undone otherwise
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            ladders.exists().policy_ids._gov_check_ladders()
+        return result
+
+    # ------------------------------------------------------------------
+    # Running the step
+    # ------------------------------------------------------------------
+    def _threshold(self, today):
+        """Items whose deadline is on or before this date are due for the step on ``today``."""
+        # due when deadline + offset working days <= today, i.e. deadline <= today - offset
+        return self.ladder_id.rule_set_id.calendar_id.add_working_days(today, -self.offset_days)
+
+    def _due_domain(self, today):
+        """Open items of this step's ladder that reached it by ``today`` and have not had it yet."""
         self.ensure_one()
-        records._gov_escalation_notify(self)
+        return [("deadline_open", "=", True), ("deadline", "<=", self._threshold(today)),
+                ("deadline_policy_id.ladder_id", "=", self.ladder_id.id),
+                ("escalation_offset_done", "<", self.offset_days)]
+
+    def _superseding_step(self):
+        """The nearest later step of the ladder that tells at least the same people, if any."""
+        self.ensure_one()
+        return self.ladder_id.step_ids.filtered(
+            lambda step: step.offset_days > self.offset_days and step.notify_owner >= self.notify_owner
+            and step.notify_office >= self.notify_office and step.notify_leader >= self.notify_leader
+        ).sorted("offset_days")[:1]
+
+    def _execute(self, records, today=None):
+        """Do this step on ``records`` (a batch of one model): activities, messages, terminal action, log.
+
+        Items already due for a later step that tells the same people (a run catching up, say after
+        a holiday) are not reminded of this one: "due tomorrow" would arrive with "overdue". The step
+        is still taken and logged, and its terminal action done.
+        """
+        self.ensure_one()
+        superseding = self._superseding_step()
+        if superseding:
+            threshold = superseding._threshold(today or fields.Date.context_today(self))
+            records.filtered(lambda record: not record.deadline or record.deadline > threshold)._gov_escalation_notify(
+                self)
+        else:
+            records._gov_escalation_notify(self)
         if self.terminal_action != "none":
-            records._gov_escalation_terminal(self.terminal_action)
+            records._gov_escalation_terminal(self)
         records.write({"escalation_offset_done": self.offset_days})
         self.env["gov.escalation.log"].create([
             {"res_model": records._name, "res_id": record_id, "step_id": self.id, "summary": self.summary}
             for record_id in records.ids])
+
+    def _execute_isolated(self, records, today=None):
+        """Take this step on a batch in one go; if that fails, item by item, each in its own savepoint,
+        so that one broken item neither rolls back nor holds up the others. Returns the items on which
+        the step failed: nothing of it was done on them, and the next run tries them again."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                self._execute(records, today)
+            return records.browse()
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            raise  # another transaction holds the rows: the scheduler retries the whole run
+        except Exception as error:  # noqa: BLE001 - any fault of one item must not stop the others
+            if len(records) == 1:
+                self._gov_escalation_failed(records, error)
+                return records
+            _logger.warning("Escalation step %s failed on a batch of %s %s; taking them one by one: %s",
+                            self.id, len(records), records._name, error)
+        failed = records.browse()
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    self._execute(record, today)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                raise
+            except Exception as error:  # noqa: BLE001 - see above
+                self._gov_escalation_failed(record, error)
+                failed |= record
+        return failed
+
+    def _gov_escalation_failed(self, record, error):
+        """Log the fault, and tell the office once per item and step (a rerun that fails again stays quiet)."""
+        _logger.error("Escalation step %s (%s) failed on %s: %s", self.id, self.summary, record, error,
+                      exc_info=error)
+        reason = str(error) or type(error).__name__
+        Log = self.env["gov.escalation.log"]
+        told = Log.search_count([("res_model", "=", record._name), ("res_id", "=", record.id),
+                                 ("step_id", "=", self.id), ("error", "!=", False)], limit=1)
+        Log.create({"res_model": record._name, "res_id": record.id, "step_id": self.id, "summary": self.summary,
+                    "error": reason})
+        if told:
+            return
+        try:
+            with self.env.cr.savepoint():
+                record._gov_escalation_warn(self.env._(
+                    "The automatic step “%(step)s” failed on this item (%(error)s) and will be tried again at the "
+                    "next run; the office checks the item.", step=self.summary, error=reason))
+        except Exception:  # noqa: BLE001 - the note is a courtesy; the log above is what counts
+            _logger.exception("Could not leave a note about escalation step %s on %s", self.id, record)

@@ -88,7 +88,8 @@ class GovRuleSet(models.Model):
 
     def _copy_with_links(self, vals):
         """Copy the set; route steps and ladders then point at the copy's own policies."""
-        copy = self.copy(vals)
+        # the copied policies point at this set's ladders until linked to the copy's own just below
+        copy = self.with_context(gov_rule_set_copy=True).copy(vals).with_env(self.env)
         policy_map = dict(zip(self.policy_ids, copy.policy_ids, strict=True))
         ladder_map = dict(zip(self.ladder_ids, copy.ladder_ids, strict=True))
         for old, new in policy_map.items():

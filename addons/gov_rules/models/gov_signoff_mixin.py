@@ -10,6 +10,8 @@ SIGNOFF_STATES = [
     ("rejected", "Rejected"),
     ("returned", "Returned for Changes"),
 ]
+# an item goes (back) to sign-off from these states only
+RESUBMITTABLE_STATES = ("draft", "returned", "rejected")
 # fields that stay writable while an item is locked (mail and activities)
 ALWAYS_WRITABLE = {"message_follower_ids", "message_ids", "activity_ids", "message_main_attachment_id"}
 # fields only the system sets, through sudo() (see _gov_signoff_write)
@@ -93,15 +95,35 @@ class GovSignoffMixin(models.AbstractModel):
     def _gov_escalation_leaders(self):
         today = fields.Date.context_today(self)
         positions = self.env["gov.position"]
-        acting = {}  # one resolution per area, not per item
+        # the day's absences in one search, and one resolution per area: the cost does not grow with the items
+        stand_in = self.env["gov.absence"]._acting_for_map(today)
+        acting = {}
 
         def leader_of(area):
             if area not in acting:
                 holder = area._leader_position(today).user_id if area else positions._holder("head")
-                acting[area] = positions._acting_user(holder, today) if holder else holder
+                acting[area] = self._gov_acting_in(holder, stand_in)
             return acting[area]
 
         return {record: leader_of(record._gov_signoff_leader_area()) for record in self}
+
+    @api.model
+    def _gov_acting_in(self, user, stand_in):
+        """Who acts for ``user`` given ``stand_in`` = {absent user: substitute} (as gov.position._acting_user
+        does, without a search per link of the chain)."""
+        seen = [user]
+        current = user
+        while current and (substitute := stand_in.get(current)):
+            if substitute in seen:  # absences are checked for cycles; never loop at run time
+                return current
+            seen.append(substitute)
+            current = substitute
+        return current
+
+    def _gov_escalation_close(self, task, reason):
+        """The ladder of ``task`` closes the item as lapsed. Here the item leaves sign-off and goes back
+        to its drafter; models that can cancel an item do so instead."""
+        self._gov_signoff_end(task, "cancelled", reason)
 
     def _gov_signoff_leader_area(self):
         return self._gov_signoff_area()
@@ -126,6 +148,10 @@ class GovSignoffMixin(models.AbstractModel):
         for record in self:
             if record.signoff_state == "pending":
                 raise UserError(self.env._("%s is already under sign-off.", record.display_name))
+            if record.signoff_state not in RESUBMITTABLE_STATES:
+                # an approved item stays approved: a new sign-off would overwrite who signed it
+                raise UserError(self.env._("%s is already approved; it cannot be submitted again.",
+                                           record.display_name))
             record._gov_signoff_check_submit()
             # the matrix is configuration: the system reads it for whoever submits
             row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
@@ -260,11 +286,13 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_signoff_log(task, action, opinion=reason)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
-        if state in ("rejected", "returned") and self.requester_id:
+        if state in ("rejected", "returned"):
             label = dict(self._fields["signoff_state"]._description_selection(self.env))[state]
-            # sudo: the system tells the submitter, whoever decided
-            self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=self.requester_id.id,
-                                          summary=label, note=reason)
+            # the submitter and the drafter alike: the drafter makes the changes, even if a colleague submitted
+            for user in self._gov_signoff_authors():
+                # sudo: the system tells them, whoever decided
+                self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id,
+                                              summary=label, note=reason)
         self._gov_signoff_on_state(state)
 
     def _gov_close_deadline_activities(self, users=None):
@@ -283,7 +311,7 @@ class GovSignoffMixin(models.AbstractModel):
             "action": action, "user_id": user.id,
             "acting_for_id": task.acting_for_id.id if task and action in ("approve", "object", "reject", "return")
             else False,
-            "opinion": opinion, "round": self.signoff_round,
+            "opinion": opinion, "round": self.signoff_round, "requester_id": self.requester_id.id,
         })
         label = dict(self.env["gov.signoff.log"]._fields["action"]._description_selection(self.env))[action]
         who = user.name

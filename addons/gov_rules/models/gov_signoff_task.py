@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
@@ -33,7 +33,8 @@ class GovSignoffTask(models.Model):
     res_model = fields.Char(string="Model", required=True, index=True)
     res_id = fields.Many2oneReference(string="Record", model_field="res_model", required=True, index=True)
     res_name = fields.Char(string="Item", required=True)
-    kind = fields.Selection([("signoff", "Sign-off"), ("consult", "Consultation")], required=True, default="signoff")
+    kind = fields.Selection([("signoff", "Sign-off"), ("consult", "Consultation")], required=True, default="signoff",
+                            index=True)
     round = fields.Integer(default=1, required=True, help="Each submission of the item starts a new round.")
     sequence = fields.Integer(string="Step", default=1)
     name = fields.Char(required=True)
@@ -52,10 +53,10 @@ class GovSignoffTask(models.Model):
     is_signature = fields.Boolean()
     editable_fields = fields.Char()
     # who acts
-    holder_id = fields.Many2one("res.users", help="The person the role names.")
+    holder_id = fields.Many2one("res.users", index=True, help="The person the role names.")
     user_ids = fields.Many2many("res.users", "gov_signoff_task_user_rel", "task_id", "user_id",
                                 string="Can Act", help="Who may act on this step now.")
-    decided_by_id = fields.Many2one("res.users", string="Decided by")
+    decided_by_id = fields.Many2one("res.users", string="Decided by", index=True)
     acting_for_id = fields.Many2one("res.users", string="Acting for")
     decided_on = fields.Datetime()
     opinion = fields.Text()
@@ -69,16 +70,23 @@ class GovSignoffTask(models.Model):
         self.ensure_one()
         return self.env[self.res_model].browse(self.res_id)
 
-    def _resolve_holders(self, record):
+    def _resolve_holders(self, record, today=None):
         self.ensure_one()
         positions = self.env["gov.position"]
-        today = fields.Date.context_today(self)
-        area = record._gov_signoff_area()
+        today = today or fields.Date.context_today(self)
+        if self.role in ("head", "area_leader"):
+            # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
+            entrusted = self.env["gov.entrustment"]._entrusted_position(record, today).user_id
+            if entrusted:
+                return entrusted
         if self.role in ("head", "executive_deputy", "office_director", "legal_adviser"):
             return positions._holder(self.role)
         if self.role == "area_leader":
+            # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
+            area = record._gov_signoff_leader_area()
             return area._leader_position(today).user_id if area else positions._holder("head")
         if self.role == "office_deputy":
+            area = record._gov_signoff_area()
             return (area.office_position_id.user_id if area else None) or positions._holder("office_deputy_director")
         if self.role == "unit_principal":
             return (self.department_id or record._gov_signoff_department()).gov_principal_id
@@ -88,12 +96,12 @@ class GovSignoffTask(models.Model):
             return self.role_user_id
         return record[self.user_field] if self.user_field in record._fields else self.env["res.users"]
 
-    def _resolve(self):
+    def _resolve(self, today=None):
         """Set holder and the users who may act, honouring absences and separation of duties."""
-        today = fields.Date.context_today(self)
+        today = today or fields.Date.context_today(self)
         for task in self:
             record = task._record()
-            holders = task._resolve_holders(record)
+            holders = task._resolve_holders(record, today)
             if not holders:
                 raise UserError(self.env._(
                     "Nobody holds the role of step “%(step)s” for %(item)s; an administrator assigns the position.",
@@ -103,7 +111,11 @@ class GovSignoffTask(models.Model):
             else:
                 acting = self.env["gov.position"]._acting_user(holders[:1], today)
             if task.separation_of_duties:
-                acting -= record._gov_signoff_authors() | task.requester_id
+                authors = record._gov_signoff_authors() | task.requester_id
+                acting -= authors
+                if not acting and task.role != "group":
+                    # the holder wrote or submitted the item: another person decides, in his own right
+                    holders, acting = task._stand_in_for_author(holders[:1], authors, today)
                 if not acting:
                     raise UserError(self.env._(
                         "Only the submitter could approve step “%s”, but who submits may not approve (R18.1).",
@@ -111,20 +123,64 @@ class GovSignoffTask(models.Model):
             task.write({"holder_id": holders[:1].id if task.role != "group" else False,
                         "user_ids": [fields.Command.set(acting.ids)]})
 
+    def _stand_in_for_author(self, holder, authors, today):
+        """R18.1: ``holder`` wrote or submitted the item, so who decides instead: his stand-in (the A/B
+        partner, the executive deputy for the head, a deputy principal) or, for the office's review,
+        another office deputy director and then the director. Returns (holder, acting user)."""
+        self.ensure_one()
+        positions = self.env["gov.position"]
+        candidates = positions._default_substitute(holder)
+        if self.role == "office_deputy":
+            office = positions.search([("role", "in", ("office_deputy_director", "office_director")),
+                                       ("user_id", "!=", False)])
+            candidates |= office.sorted(lambda position: position.role == "office_director").user_id
+        for candidate in candidates - authors:
+            acting = positions._acting_user(candidate, today)
+            if acting not in authors:
+                return candidate, acting
+        return self.env["res.users"], self.env["res.users"]
+
     @api.model
-    def _reroute_for(self, users):
-        """Absences of ``users`` changed: steps waiting on them go to whoever acts now (R5.4)."""
-        # the system re-routes, whoever recorded the absence
-        tasks = self.sudo().search([("state", "=", "pending"), "|", ("holder_id", "in", users.ids),
-                                    ("user_ids", "in", users.ids)])
-        tasks = tasks.filtered(lambda task: task.role != "group")
-        for task in tasks:
+    def _reroute_for(self, users, today=None):
+        """Absences of ``users`` changed: steps waiting on them, or on anyone whose stand-in chain
+        passes through them (head → executive deputy → his stand-in), go to whoever acts now (R5.3, R5.4)."""
+        today = today or fields.Date.context_today(self)
+        affected = self._chained_to(users, today)
+        # sudo: the system re-routes, whoever recorded the absence
+        tasks = self.sudo().search([("state", "=", "pending"), ("role", "!=", "group"),
+                                    "|", ("holder_id", "in", affected.ids), ("user_ids", "in", affected.ids)])
+        tasks._reroute(today)
+
+    @api.model
+    def _chained_to(self, users, on_date):
+        """``users`` and everyone away on ``on_date`` whose stand-in chain reaches one of them."""
+        stand_in = self.env["gov.absence"]._acting_for_map(on_date)
+        affected = users
+        while True:
+            more = self.env["res.users"].union(*(user for user, substitute in stand_in.items()
+                                                 if substitute & affected and user not in affected))
+            if not more:
+                return affected
+            affected |= more
+
+    def _reroute(self, today=None):
+        """Re-decide who acts on these pending steps and tell both people. A step that cannot move
+        (nobody else may act, R18.1) stays where it is with a note for the office; the others go on."""
+        for task in self.filtered(lambda task: task.state == "pending" and task.role != "group"):
             before = task.user_ids
-            task._resolve()
+            # sudo: the system re-routes and tells both people
+            record = task._record().sudo()
+            try:
+                with self.env.cr.savepoint():
+                    task._resolve(today)
+            except UserError as error:
+                record.message_post(body=self.env._(
+                    "Step “%(step)s” could not be re-routed and stays with %(users)s: %(reason)s The office "
+                    "re-routes it by hand.", step=task.name, users=", ".join(before.mapped("name")),
+                    reason=error.args[0]), subtype_xmlid="mail.mt_note")
+                continue
             if task.user_ids != before:
                 task._move_activities(before)
-                # sudo: the system re-routes and tells both people
-                record = task._record().sudo()
                 record._gov_signoff_log(task, "reroute", opinion=self.env._(
                     "Now with %(new)s instead of %(old)s.", new=", ".join(task.user_ids.mapped("name")),
                     old=", ".join(before.mapped("name"))))
@@ -190,6 +246,14 @@ class GovSignoffTask(models.Model):
         open_tasks.filtered(lambda task: task.state == "pending")._close_activities()
         open_tasks.write({"state": state, "deadline_open": False})
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        """A step the decision log names is part of the permanent record (R35.1): not even the
+        superuser deletes it, so no entry loses its step."""
+        # sudo: the log decides, whether or not the user may read it
+        if self.env["gov.signoff.log"].sudo().search_count([("task_id", "in", self.ids)], limit=1):
+            raise UserError(self.env._("A step with decisions in the decision log cannot be deleted (R35.1)."))
+
     def action_open_record(self):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": self.res_model, "res_id": self.res_id,
@@ -202,8 +266,15 @@ class GovSignoffTask(models.Model):
         return {task: task.user_ids for task in self}
 
     def _gov_escalation_leaders(self):
+        # the leaders of the batch's items in one call per model, then mapped back to each step:
+        # one resolution per area and one search of the day's absences, not one per step
         documents = self._gov_escalation_document()
-        return {task: documents[task]._gov_signoff_leader() for task in self}
+        leaders = {}
+        for model_name in set(self.mapped("res_model")):
+            records = self.env[model_name].browse(
+                {documents[task].id for task in self if task.res_model == model_name})
+            leaders.update(records._gov_escalation_leaders())
+        return {task: leaders.get(documents[task], self.env["res.users"]) for task in self}
 
     def _gov_escalation_document(self):
         records = {}
@@ -215,21 +286,28 @@ class GovSignoffTask(models.Model):
                             for task in tasks})
         return records
 
-    def _gov_escalation_terminal(self, action):
-        """Silence means consent (R27.6), or the item is returned, or closed."""
+    def _gov_escalation_terminal(self, step):
+        """Silence means consent on an opinion asked (R27.6); an item nobody decided on is returned to
+        its drafter, or closed as lapsed. Silence never signs: consent on a sign-off step is not taken,
+        and the office is told."""
+        action = step.terminal_action
+        pending = self.filtered(lambda task: task.state == "pending")
+        misplaced = pending.filtered(lambda task: action == "consent" and task.kind != "consult")
+        if misplaced:
+            super(GovSignoffTask, misplaced)._gov_escalation_terminal(step)
         documents = self._gov_escalation_document()
         system = self.env.ref("base.user_root")
-        for task in self.filtered(lambda task: task.state == "pending"):
-            record = documents[task]
+        for task in pending - misplaced:
+            if task.state != "pending":  # closed meanwhile by a step of the same item in this batch
+                continue
             try:
                 # one item that cannot go on (say, nobody holds its next role) must not stop the others
                 with self.env.cr.savepoint():
-                    task._gov_escalation_terminal_one(record, action, system)
+                    task._gov_escalation_terminal_one(documents[task], action, system)
             except UserError as error:
-                # sudo: the scheduler leaves a note for the office
-                record.sudo().message_post(body=self.env._(
+                task._gov_escalation_warn(self.env._(
                     "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
-                    step=task.name, reason=error.args[0]), subtype_xmlid="mail.mt_note")
+                    step=task.name, reason=error.args[0]))
 
     def _gov_escalation_terminal_one(self, record, action, system):
         if action == "consent":
@@ -238,6 +316,24 @@ class GovSignoffTask(models.Model):
             record._gov_signoff_log(self, "consent", user=system,
                                     opinion=self.env._("No answer by the deadline: no objection (R27.6)."))
             record._gov_signoff_progress(self)
-        elif action in ("return", "close"):
-            record.with_user(system)._gov_signoff_end(self, "returned" if action == "return" else "cancelled",
-                                                      self.env._("Closed automatically at the deadline."))
+        elif action == "return":
+            record.with_user(system)._gov_signoff_end(self, "returned", self.env._(
+                "No decision by the deadline: returned to the drafter automatically."))
+        elif action == "close":
+            record.with_user(system)._gov_escalation_close(self, self.env._(
+                "No decision by the deadline: closed automatically as lapsed."))
+
+    @api.model
+    def _gov_escalation_check_policies(self, policies):
+        """Silence never signs: a time limit that a sign-off route step uses cannot end with consent."""
+        consenting = policies.filtered(lambda policy: "consent" in policy.ladder_id.step_ids.mapped("terminal_action"))
+        if not consenting:
+            return
+        # sudo: the routes are configuration, checked whoever edits the time limit
+        route_step = self.env["gov.signoff.route.step"].sudo().search(
+            [("deadline_policy_id", "in", consenting.ids)], limit=1)
+        if route_step:
+            raise ValidationError(self.env._(
+                "The time limit “%(policy)s” limits the sign-off step “%(step)s”: its ladder may return or close "
+                "the item, but “Silence means consent” applies only to consultations (R27.6).",
+                policy=route_step.deadline_policy_id.name, step=route_step.name))

@@ -1,6 +1,7 @@
 from . import test_calendar_access
 from . import test_calendar_api
 from . import test_calendar_import
+from . import test_calendar_deadlines
 from . import test_calendar_tour
 from . import test_signoff_flow
 from . import test_consultation_escalation
@@ -8,3 +9,6 @@ from . import test_organisation
 from . import test_engine_access
 from . import test_protections
 from . import test_document_tour
+from . import test_rerouting
+from . import test_signoff_security
+from . import test_escalation_ladder
