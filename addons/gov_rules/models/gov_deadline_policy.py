@@ -41,7 +41,7 @@ class GovDeadlinePolicy(models.Model):
 
         Also called when a ladder or its steps change. While a rule set is being copied its policies
         still point at the original's ladders: the copy links them to its own right after
-        (gov.rule.set._copy_with_links), and that write checks them.
+        (gov.rule.set.copy), and that write checks them.
         """
         if self.env.context.get("gov_rule_set_copy"):
             return

@@ -67,10 +67,7 @@ class GovRuleSet(models.Model):
     def action_new_version(self):
         """Copy this set as the next version, effective from tomorrow; edit it before that date."""
         self.ensure_one()
-        latest = self.search([("code", "=", self.code), ("department_id", "=", self.department_id.id)],
-                             order="version desc", limit=1)
-        copy = self._copy_with_links({
-            "version": latest.version + 1,
+        copy = self.copy({
             "date_effective": fields.Date.add(fields.Date.context_today(self), days=1),
             "parent_id": self.id,
         })
@@ -82,14 +79,29 @@ class GovRuleSet(models.Model):
         department = department or self.env["hr.department"].browse(self.env.context.get("gov_department_id"))
         if not department:
             raise UserError(self.env._("Choose the unit that adopts these rules."))
-        copy = self._copy_with_links({"department_id": department.id, "version": 1, "parent_id": self.id,
-                                      "name": f"{self.name} · {department.name}"})
+        copy = self.copy({"department_id": department.id, "version": 1, "parent_id": self.id,
+                          "name": f"{self.name} · {department.name}"})
         return copy._open()
 
-    def _copy_with_links(self, vals):
-        """Copy the set; route steps and ladders then point at the copy's own policies."""
-        # the copied policies point at this set's ladders until linked to the copy's own just below
-        copy = self.with_context(gov_rule_set_copy=True).copy(vals).with_env(self.env)
+    def copy(self, default=None):
+        """Every copy (Duplicate, New Version, Copy for a Unit) links its policies and route steps to its
+        own ladders and policies; without a version given it becomes the next version of the same rules."""
+        copies = self.browse()
+        for rule_set in self:
+            vals = dict(default or {})
+            if "version" not in vals:
+                latest = self.search([("code", "=", vals.get("code", rule_set.code)),
+                                      ("department_id", "=", vals.get("department_id", rule_set.department_id.id))],
+                                     order="version desc", limit=1)
+                vals["version"] = latest.version + 1
+            # the copied policies point at this set's ladders until linked to the copy's own just below
+            copy = super(GovRuleSet, rule_set.with_context(gov_rule_set_copy=True)).copy(vals).with_env(self.env)
+            rule_set._link_copy(copy)
+            copies |= copy
+        return copies
+
+    def _link_copy(self, copy):
+        """Point the copy's policies at its own ladders and its route steps at its own policies."""
         policy_map = dict(zip(self.policy_ids, copy.policy_ids, strict=True))
         ladder_map = dict(zip(self.ladder_ids, copy.ladder_ids, strict=True))
         for old, new in policy_map.items():
@@ -97,7 +109,6 @@ class GovRuleSet(models.Model):
                 new.ladder_id = ladder_map[old.ladder_id]
         for step in copy.matrix_row_ids.step_ids.filtered("deadline_policy_id"):
             step.deadline_policy_id = policy_map.get(step.deadline_policy_id, step.deadline_policy_id)
-        return copy
 
     def _open(self):
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common_org import GovOrgCase
 
@@ -226,6 +226,21 @@ class TestRulesAsData(GovOrgCase):
         self.assertEqual(self.new_document().rule_set_id, unit_set)
         other = self.new_document(user=self.finance_clerk, department_id=self.dept_finance.id)
         self.assertEqual(other.rule_set_id, self.rule_set)
+
+    def test_government_administrator_copies_the_rules_R42_1_R44_1(self):
+        """R42.1, R44.1: an administrator of the suite (not of the system) duplicates the set, makes a
+        new version and copies it for a unit; each copy runs on its own ladders and policies."""
+        admin = new_test_user(self.env, "t_gov_admin", groups="base.group_user,gov_rules.group_gov_admin")
+        rule_set = self.rule_set.with_user(admin)
+        duplicate = rule_set.copy()
+        latest = max(self.env["gov.rule.set"].search([("code", "=", self.rule_set.code),
+                                                        ("department_id", "=", False)]).mapped("version"))
+        self.assertEqual(duplicate.version, latest, "a plain duplicate becomes the next version")
+        unit_set = self.env["gov.rule.set"].browse(rule_set.action_copy_for_unit(self.dept_finance)["res_id"])
+        for copy in (duplicate, unit_set):
+            self.assertEqual(copy.policy_ids.ladder_id.rule_set_id, copy)
+            self.assertEqual(copy.matrix_row_ids.step_ids.deadline_policy_id.rule_set_id - copy,
+                             self.env["gov.rule.set"])
 
     def test_route_is_fixed_at_submission(self):
         document = self.new_document()
