@@ -293,8 +293,6 @@ class GovSignoffTask(models.Model):
         action = step.terminal_action
         pending = self.filtered(lambda task: task.state == "pending")
         misplaced = pending.filtered(lambda task: action == "consent" and task.kind != "consult")
-        if misplaced:
-            super(GovSignoffTask, misplaced)._gov_escalation_terminal(step)
         documents = self._gov_escalation_document()
         system = self.env.ref("base.user_root")
         for task in pending - misplaced:
@@ -308,6 +306,8 @@ class GovSignoffTask(models.Model):
                 task._gov_escalation_warn(self.env._(
                     "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
                     step=task.name, reason=error.args[0]))
+        # the office is told of the steps the action does not apply to
+        return super(GovSignoffTask, misplaced)._gov_escalation_terminal(step)
 
     def _gov_escalation_terminal_one(self, record, action, system):
         if action == "consent":
