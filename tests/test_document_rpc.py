@@ -67,7 +67,8 @@ class TestDocumentOverRpc(unittest.TestCase):
     def test_a_clerk_cannot_approve_or_read_other_units_drafts(self):
         document = self._new_document()
         self.clerk.execute("gov.document", "action_submit", [document])
-        with self.assertRaisesRegex(RpcError, "not waiting for you"):
+        # R18.1: whoever submits an item never approves it, whatever the step
+        with self.assertRaisesRegex(RpcError, r"may not approve it \(R18\.1\)"):
             self.clerk.execute("gov.document", "action_signoff_approve", [document], "自己批")
         finance_clerk = Client(login="dc_fin_clerk", password="demo")
         self.assertEqual(finance_clerk.execute("gov.document", "search", [("id", "=", document)]), [])
