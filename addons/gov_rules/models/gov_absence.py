@@ -7,6 +7,11 @@ DISTRICT_TZ = "Asia/Shanghai"
 ROUTING_FLAGS = {"start_rerouted", "end_rerouted"}
 
 
+def without_routing_flags(env, vals):
+    """The values a user may send: the routing flags are the system's (superuser) alone."""
+    return vals if env.su else {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+
+
 def district_today(record):
     """Today's date in Beijing: the day an absence or an entrustment starts or ends there."""
     return fields.Date.context_today(record.with_context(tz=DISTRICT_TZ))
@@ -98,16 +103,13 @@ class GovAbsence(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            vals_list = [{key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
-                         for vals in vals_list]
+        vals_list = [without_routing_flags(self.env, vals) for vals in vals_list]
         absences = super().create(vals_list)
         absences._reroute_waiting_steps()
         return absences
 
     def write(self, vals):
-        if not self.env.su:
-            vals = {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+        vals = without_routing_flags(self.env, vals)
         if not set(vals) - ROUTING_FLAGS:
             return super().write(vals)
         users = self.user_id

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .gov_absence import ROUTING_FLAGS, district_today
+from .gov_absence import ROUTING_FLAGS, district_today, without_routing_flags
 
 
 class GovEntrustment(models.Model):
@@ -67,16 +67,13 @@ class GovEntrustment(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            vals_list = [{key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
-                         for vals in vals_list]
+        vals_list = [without_routing_flags(self.env, vals) for vals in vals_list]
         entrustments = super().create(vals_list)
         entrustments._reroute_waiting_steps(entrustments._routing_scope())
         return entrustments
 
     def write(self, vals):
-        if not self.env.su:
-            vals = {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
+        vals = without_routing_flags(self.env, vals)
         if not set(vals) - ROUTING_FLAGS:
             return super().write(vals)
         before = self._routing_scope()
