@@ -131,11 +131,12 @@ class GovDeadlineMixin(models.AbstractModel):
         Activity = self.env["mail.activity"].sudo()
         targets = [documents[record] for record in self
                    if documents[record] and "activity_ids" in documents[record]._fields]
-        given = {(activity["res_model"], activity["res_id"], activity["user_id"][0]) for activity in Activity.search_read(
+        open_ones = targets and Activity.search_read(
             [("gov_escalation_step_id", "=", step.id), ("activity_type_id", "=", activity_type.id),
              ("res_model", "in", list({document._name for document in targets})),
              ("res_id", "in", list({document.id for document in targets}))], ["res_model", "res_id", "user_id"])
-            if activity["user_id"]}
+        given = {(activity["res_model"], activity["res_id"], activity["user_id"][0])
+                 for activity in open_ones if activity["user_id"]}
         summaries = {}
         model_ids = {}
         vals_list = []

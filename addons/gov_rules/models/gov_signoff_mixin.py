@@ -334,9 +334,11 @@ class GovSignoffMixin(models.AbstractModel):
         return entry
 
     def _gov_signoff_write(self, vals):
-        """The system moves the workflow: sudo() passes the lock and the protected fields."""
+        """The system moves the workflow: sudo() passes the lock and the protected fields. The values it
+        tracks in the chatter read in the district's language, whoever acts (the workflow fields are
+        not translated: the language changes nothing else)."""
         self._gov_signoff_invalidate()
-        return self.sudo().write(vals)
+        return self.sudo().with_context(lang=self.env["gov.rule.set"]._district_lang()).write(vals)
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""

@@ -172,7 +172,8 @@ class GovSignoffTask(models.Model):
                     old=", ".join(before.mapped("name"))))
                 record.message_post(
                     body=district.env._("Step “%(step)s” now goes to %(new)s (before: %(old)s).", step=task.name,
-                                        new=", ".join(task.user_ids.mapped("name")), old=", ".join(before.mapped("name"))),
+                                        new=", ".join(task.user_ids.mapped("name")),
+                                        old=", ".join(before.mapped("name"))),
                     partner_ids=(before | task.user_ids | task.holder_id).partner_id.ids)
 
     # ------------------------------------------------------------------

@@ -88,6 +88,20 @@ class TestTrustLanguage(GovOrgCase):
                                                        ("res_id", "in", document.consult_task_ids.ids)])
         self.assertIn("逾期未答复，记为无异议", steps.mapped("summary"))
 
+    def test_tracked_state_reads_in_the_districts_language(self):
+        """The states the system sets when a user submits are tracked in the district's language, whatever
+        the user's own."""
+        self.clerk.lang = "en_US"
+        document = self.new_document().with_context(mail_notrack=False)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        document.action_submit()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        tracked = document.message_ids.sudo().tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "signoff_state")
+        self.assertEqual(tracked.mapped("new_value_char"), ["签批中"])
+
     def test_return_by_the_deadline_R28_3(self):
         """R28.3: a document nobody decided on goes back to its drafter: the log in the district's language,
         the drafter's to-do in his own (English here)."""
