@@ -91,37 +91,77 @@ class GovDeadlineMixin(models.AbstractModel):
         return self.env.ref("gov_rules.group_gov_office").all_user_ids.filtered(
             lambda user: not user.has_group("gov_rules.group_gov_admin"))
 
-    def _gov_escalation_notify(self, step):
-        """Activities for the owner / office / leader of each record, created in one batch.
+    def _gov_escalation_told(self, step):
+        """{record: users} named by the step's role (the head, the executive deputy, a group …), resolved for
+        the whole batch as a route step resolves it, and who acts for each of them today (R5.3, R5.4):
+        one resolution per position, area and unit and one search of the day's absences per batch."""
+        today = fields.Date.context_today(self)
+        role = step.notify_role
+        documents = self._gov_escalation_document()
+        holders = {}
+        for model_name in {document._name for document in documents.values() if document}:
+            records = self.env[model_name].browse(
+                {document.id for document in documents.values() if document and document._name == model_name})
+            holders.update(self.env["gov.position"]._role_holders(
+                role, records, today, group=step.notify_group_id, user=step.notify_user_id))
+        if role == "group":
+            return {record: holders.get(documents[record], self.env["res.users"]) for record in self}
+        stand_in = self.env["gov.absence"]._acting_for_map(today)
+        acting_in = self.env["gov.signoff.mixin"]._gov_acting_in
+        return {record: acting_in(holders.get(documents[record], self.env["res.users"])[:1], stand_in)
+                for record in self}
 
-        The activities' stored document name and time zone are given with them, so that creating
-        them costs no update afterwards.
+    def _gov_escalation_notify(self, step):
+        """Activities for the owner / office / leader / the role the step names, created in one batch.
+
+        A rung gives each person one activity per item, whichever deadlines (the item's own and its
+        step's) reached it: an activity of the step still open on the item, found by its type and the
+        step, is not repeated. Each summary is in its reader's language. The activities' stored
+        document name and time zone are given with them, so that creating them costs no update afterwards.
         """
         empty = self.env["res.users"]
         office = self._gov_escalation_office() if step.notify_office else empty
         owners = self._gov_escalation_owners() if step.notify_owner else {}
         leaders = self._gov_escalation_leaders() if step.notify_leader else {}
+        told = self._gov_escalation_told(step) if step.notify_role else {}
         documents = self._gov_escalation_document()
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
         today = fields.Date.context_today(self)
+        # sudo: the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item
+        Activity = self.env["mail.activity"].sudo()
+        targets = [documents[record] for record in self
+                   if documents[record] and "activity_ids" in documents[record]._fields]
+        open_ones = targets and Activity.search_read(
+            [("gov_escalation_step_id", "=", step.id), ("activity_type_id", "=", activity_type.id),
+             ("res_model", "in", list({document._name for document in targets})),
+             ("res_id", "in", list({document.id for document in targets}))], ["res_model", "res_id", "user_id"])
+        given = {(activity["res_model"], activity["res_id"], activity["user_id"][0])
+                 for activity in open_ones if activity["user_id"]}
+        summaries = {}
         model_ids = {}
         vals_list = []
         for record in self:
             document = documents[record]
             if not document or "activity_ids" not in document._fields:
                 continue
-            users = owners.get(record, empty) | leaders.get(record, empty) | office
+            users = owners.get(record, empty) | leaders.get(record, empty) | office | told.get(record, empty)
             model_id = model_ids.setdefault(document._name, self.env["ir.model"]._get_id(document._name))
             # sudo: the activity's document name is read by the system (compute_sudo on mail.activity)
             name = document.sudo().display_name
-            vals_list += [{
-                "res_model_id": model_id, "res_id": document.id, "res_name": name, "user_id": user.id,
-                "user_tz": user.tz, "activity_type_id": activity_type.id, "summary": step.summary,
-                "date_deadline": record.deadline or today,
-            } for user in users]
+            for user in users:
+                if (document._name, document.id, user.id) in given:
+                    continue
+                given.add((document._name, document.id, user.id))
+                lang = user.lang or self.env.lang
+                if lang not in summaries:
+                    summaries[lang] = step.with_context(lang=lang).summary
+                vals_list.append({
+                    "res_model_id": model_id, "res_id": document.id, "res_name": name, "user_id": user.id,
+                    "user_tz": user.tz, "activity_type_id": activity_type.id, "summary": summaries[lang],
+                    "gov_escalation_step_id": step.id, "date_deadline": record.deadline or today,
+                })
         if vals_list:
-            # the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
+            Activity.with_context(mail_activity_quick_update=True).create(vals_list)
 
     def _gov_escalation_terminal(self, step):
         """The step's terminal action (consent, close, return) on these items. Models implement the

@@ -1,8 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
 
 from .gov_document_type import DOCUMENT_KINDS
+from .gov_rule_set import text_in
 from .gov_signoff_task import DONE_STATES
+
+_lt = LazyTranslate(__name__)
 
 URGENCIES = [("normal", "Ordinary (一般)"), ("urgent", "Urgent (加急)"), ("extra_urgent", "Extra urgent (特急)"),
              ("extra_urgent_important", "Extra urgent and important (特急重要)")]
@@ -374,10 +378,10 @@ class GovDocument(models.Model):
                 # one document that cannot go back must not stop the others
                 with self.env.cr.savepoint():
                     if step.terminal_action == "close":
-                        document.with_user(system)._gov_escalation_close(task, self.env._(
+                        document.with_user(system)._gov_escalation_close(task, _lt(
                             "No decision by the deadline: closed automatically as lapsed."))
                     else:
-                        document.with_user(system)._gov_signoff_end(task, "returned", self.env._(
+                        document.with_user(system)._gov_signoff_end(task, "returned", _lt(
                             "No decision by the deadline: returned to the drafter automatically."))
             except UserError as error:
                 document._gov_escalation_warn(self.env._(
@@ -388,13 +392,16 @@ class GovDocument(models.Model):
         """Closed as lapsed: every open step and request closes, the document is cancelled, and the log,
         the chatter and a note to the drafter and the submitter say why."""
         self.ensure_one()
+        # the log and the chatter are read by everyone: in the district's language
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        reason = text_in(self.env, reason, district.lang)
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_close_deadline_activities()
         self._gov_signoff_write({"state": "cancelled", "signoff_state": "draft", "deadline_open": False})
         self._gov_signoff_log(task, "cancel", opinion=reason)
         # sudo: the scheduler tells the drafter and the submitter, whoever may post on the document
         self.sudo().message_post(
-            body=self.env._("%(item)s was closed as lapsed: %(reason)s", item=self.display_name, reason=reason),
+            body=district._("%(item)s was closed as lapsed: %(reason)s", item=self.display_name, reason=reason),
             partner_ids=(self.drafter_id | self.requester_id).partner_id.ids, subtype_xmlid="mail.mt_note")
 
     @api.model

@@ -56,11 +56,21 @@ class GovEntrustment(models.Model):
     @api.model
     def _entrusted_position(self, record, on_date):
         """The deputy entrusted with this very item on ``on_date`` as a task (R5.2), if any."""
-        if record._name != "gov.document" or not record.id:
-            return self.env["gov.position"]
-        entrustment = self.search([("document_ids", "in", record.ids), ("date_from", "<=", on_date),
-                                   "|", ("date_to", "=", False), ("date_to", ">=", on_date)], limit=1)
-        return entrustment.position_id
+        return self._entrusted_positions(record, on_date).get(record, self.env["gov.position"])
+
+    @api.model
+    def _entrusted_positions(self, records, on_date):
+        """{item: the deputy entrusted with it on ``on_date`` as a task (R5.2)} for those of ``records``
+        that have one, from one search."""
+        if records._name != "gov.document" or not records.ids:
+            return {}
+        entrusted = {}
+        # the latest entrustment first (the model's order): it wins where two name the same item
+        for entrustment in self.search([("document_ids", "in", records.ids), ("date_from", "<=", on_date),
+                                        "|", ("date_to", "=", False), ("date_to", ">=", on_date)]):
+            for document in entrustment.document_ids & records:
+                entrusted.setdefault(document, entrustment.position_id)
+        return entrusted
 
     # ------------------------------------------------------------------
     # Waiting steps follow the entrustment as it starts, changes and ends

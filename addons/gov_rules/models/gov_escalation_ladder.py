@@ -39,18 +39,23 @@ class GovEscalationLadder(models.Model):
         the same transaction as the step's effects, so a crash and a rerun neither skip nor repeat.
         An item on which a step fails is left out for the rest of the run, with a note for the
         office, and tried again at the next run: it never holds up the others.
+
+        The scheduler's own language (English) is never the readers': what the run writes into the
+        items' chatter and the decision and escalation logs (and the tracked values) is in the
+        district's language, what it writes for one person in that person's.
         """
+        env = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
         today = today or fields.Date.context_today(self)
-        in_cron = bool(self.env.context.get("cron_id"))
-        steps = self.env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
-                                                       order="ladder_id, offset_days")
-        for model_name in self.env["gov.deadline.mixin"]._deadline_models():
-            model = self.env[model_name]
+        in_cron = bool(env.context.get("cron_id"))
+        steps = env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
+                                                  order="ladder_id, offset_days")
+        for model_name in env["gov.deadline.mixin"]._deadline_models():
+            model = env[model_name]
             for step in steps:
                 domain = step._due_domain(today)
                 failed = []
                 while batch := model.search([*domain, ("id", "not in", failed)], limit=batch_size, order="id"):
                     failed += step._execute_isolated(batch, today).ids
                     # commit each batch when run by the scheduler, and stop when its time is up
-                    if in_cron and self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                    if in_cron and env["ir.cron"]._commit_progress(len(batch)) <= 0:
                         return

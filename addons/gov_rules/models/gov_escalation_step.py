@@ -5,6 +5,8 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
+from .gov_signoff_route_step import SIGNOFF_ROLES
+
 _logger = logging.getLogger(__name__)
 
 TERMINAL_ACTIONS = [
@@ -13,6 +15,10 @@ TERMINAL_ACTIONS = [
     ("close", "Close automatically"),
     ("return", "Return to the drafter"),
 ]
+# whom a rung may also tell: a role of the route (the head, the executive deputy, a group …), resolved as
+# a route step resolves it; the leader in charge has his own box, and a ladder serves items of any model,
+# so it names no field of one
+ESCALATION_ROLES = [(role, label) for role, label in SIGNOFF_ROLES if role not in ("area_leader", "user_field")]
 
 
 class GovEscalationStep(models.Model):
@@ -34,6 +40,12 @@ class GovEscalationStep(models.Model):
     notify_owner = fields.Boolean(string="Owner", default=True)
     notify_office = fields.Boolean(string="Office")
     notify_leader = fields.Boolean(string="Leader in Charge")
+    notify_role = fields.Selection(ESCALATION_ROLES, string="Also Tell",
+                                   help="A role of the sign-off routes also told at this step, e.g. the district "
+                                        "head for “报区长”; whoever acts for its holder today is told instead (R5.3, "
+                                        "R5.4).")
+    notify_group_id = fields.Many2one("res.groups", string="Group Told")
+    notify_user_id = fields.Many2one("res.users", string="User Told")
     terminal_action = fields.Selection(
         TERMINAL_ACTIONS, required=True, default="none",
         help="Silence means consent: only for the answers to a consultation (R27.6). Return to the drafter and "
@@ -47,6 +59,13 @@ class GovEscalationStep(models.Model):
         for step in self:
             if abs(step.offset_days) > 60:
                 raise ValidationError(self.env._("A step must lie within 60 working days of the deadline."))
+
+    @api.constrains("notify_role", "notify_group_id", "notify_user_id")
+    def _check_notify_role(self):
+        for step in self:
+            if (step.notify_role == "group" and not step.notify_group_id) or (
+                    step.notify_role == "user" and not step.notify_user_id):
+                raise ValidationError(self.env._("Step “%s” tells a group or a user: choose which.", step.summary))
 
     @api.constrains("terminal_action", "ladder_id")
     def _check_ladder_policies(self):
@@ -83,12 +102,21 @@ class GovEscalationStep(models.Model):
                 ("deadline_policy_id.ladder_id", "=", self.ladder_id.id),
                 ("escalation_offset_done", "<", self.offset_days)]
 
+    def _told_role(self):
+        """The role this step also tells, with its group or user: (role, group, user), or None."""
+        self.ensure_one()
+        if not self.notify_role:
+            return None
+        return (self.notify_role, self.notify_role == "group" and self.notify_group_id,
+                self.notify_role == "user" and self.notify_user_id)
+
     def _superseding_step(self):
         """The nearest later step of the ladder that tells at least the same people, if any."""
         self.ensure_one()
         return self.ladder_id.step_ids.filtered(
             lambda step: step.offset_days > self.offset_days and step.notify_owner >= self.notify_owner
             and step.notify_office >= self.notify_office and step.notify_leader >= self.notify_leader
+            and self._told_role() in (None, step._told_role())
         ).sorted("offset_days")[:1]
 
     def _execute(self, records, today=None):

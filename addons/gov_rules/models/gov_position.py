@@ -75,6 +75,56 @@ class GovPosition(models.Model):
         return self.search(domain, limit=1).user_id
 
     @api.model
+    def _role_holders(self, role, records, on_date, group=None, user=None, department=None, user_field=None):
+        """{record: users holding ``role`` (a route step's role, SIGNOFF_ROLES) for it on ``on_date``},
+        before absences: who acts for them today is decided by the caller.
+
+        Shared by the steps of a route and the rungs of an escalation ladder. One resolution per
+        position, area and unit for the whole of ``records`` and one search of the entrustments, so
+        the cost does not grow with the records. ``department`` overrides the record's unit (an
+        opinion asked of a unit), ``user_field`` names the record's field for the role "user_field".
+        """
+        users = self.env["res.users"]
+        signoff = isinstance(records, self.pool["gov.signoff.mixin"])
+        entrusted = {}
+        if role in ("head", "area_leader"):
+            # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
+            entrusted = self.env["gov.entrustment"]._entrusted_positions(records, on_date)
+        resolved = {}
+
+        def once(key, resolve):
+            if key not in resolved:
+                resolved[key] = resolve()
+            return resolved[key]
+
+        holders = {}
+        for record in records:
+            if record in entrusted:
+                holders[record] = entrusted[record].user_id
+            elif role in ("head", "executive_deputy", "office_director", "legal_adviser"):
+                holders[record] = once(role, lambda: self._holder(role))
+            elif role == "area_leader":
+                # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
+                area = record._gov_signoff_leader_area() if signoff else self.env["gov.area"]
+                holders[record] = once(("area_leader", area), lambda area=area: (
+                    area._leader_position(on_date).user_id if area else self._holder("head")))
+            elif role == "office_deputy":
+                area = record._gov_signoff_area() if signoff else self.env["gov.area"]
+                holders[record] = once(("office_deputy", area), lambda area=area: (
+                    (area.office_position_id.user_id if area else None) or self._holder("office_deputy_director")))
+            elif role == "unit_principal":
+                unit = department or (record._gov_signoff_department() if signoff else self.env["hr.department"])
+                holders[record] = unit.gov_principal_id
+            elif role == "group":
+                holders[record] = once("group", lambda: group.all_user_ids.filtered(lambda member: not member.share)
+                                       if group else users)
+            elif role == "user":
+                holders[record] = user or users
+            else:
+                holders[record] = record[user_field] if user_field and user_field in record._fields else users
+        return holders
+
+    @api.model
     def _acting_user(self, user, on_date):
         """The user who acts for ``user`` on ``on_date``: ``user`` unless away (R5.3, R5.4, R40.1)."""
         seen = [user]

@@ -1,5 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyGettext
+
+# the system parameter naming the language of the district's shared records (see _district_lang)
+DISTRICT_LANG_PARAM = "gov_rules.district_lang"
+
+
+def text_in(env, text, lang):
+    """``text`` in ``lang``: a text of the system (a lazy translation, ``_lt``) is translated, a person's own
+    words stay as they wrote them."""
+    return env(context=dict(env.context, lang=lang))._(text) if isinstance(text, LazyGettext) else text
 
 
 class GovRuleSet(models.Model):
@@ -55,6 +65,18 @@ class GovRuleSet(models.Model):
             if rule_set:
                 return rule_set
         return self.browse()
+
+    @api.model
+    def _district_lang(self):
+        """The language the system writes in where everyone reads: an item's chatter, the decision log
+        and the escalation log, whoever acts (a user, or the scheduler running in English). The system
+        parameter ``gov_rules.district_lang`` names it; without it, Chinese where it is installed,
+        else English. What the system writes for one person (an activity, a note to them) is in that
+        person's language instead."""
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        # sudo: the setting is read for whoever acts; it is not secret
+        chosen = self.env["ir.config_parameter"].sudo().get_param(DISTRICT_LANG_PARAM)
+        return next((code for code in (chosen, "zh_CN") if code in installed), "en_US")
 
     def _policy(self, code):
         self.ensure_one()

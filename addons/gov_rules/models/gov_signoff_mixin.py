@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .gov_rule_set import text_in
 from .gov_signoff_task import DONE_STATES
 
 SIGNOFF_STATES = [
@@ -181,10 +182,11 @@ class GovSignoffMixin(models.AbstractModel):
             task._finish("approved", opinion)
             record._gov_signoff_log(task, "approve", opinion=opinion)
             if task.acting_for_id:
-                # the holder is kept informed of what was decided for him (R5.3)
+                # the holder is kept informed of what was decided for him (R5.3), in his language
+                holder_env = self.with_context(lang=task.acting_for_id.lang or self.env.lang).env
                 record.sudo().message_post(
-                    body=self.env._("%(user)s decided “%(step)s” for you while you were away.",
-                                    user=self.env.user.name, step=task.name),
+                    body=holder_env._("%(user)s decided “%(step)s” for you while you were away.",
+                                      user=self.env.user.name, step=task.name),
                     partner_ids=task.acting_for_id.partner_id.ids, subtype_xmlid="mail.mt_note")
             record._gov_signoff_progress(task)
         return True
@@ -279,20 +281,26 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_on_state("approved")
 
     def _gov_signoff_end(self, task, state, reason):
-        """Reject, return or withdraw: every open step closes and the item goes back to the drafter."""
+        """Reject, return or withdraw: every open step closes and the item goes back to the drafter.
+
+        ``reason`` is a person's own words, or a text of the system (a lazy translation): then the log
+        and the chatter read it in the district's language, and each author's activity in the author's.
+        """
         action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "cancelled": "withdraw"}[state]
+        opinion = text_in(self.env, reason, self.env["gov.rule.set"]._district_lang())
         if task and state in ("rejected", "returned"):
-            task._finish(state, reason)
+            task._finish(state, opinion)
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
-        self._gov_signoff_log(task, action, opinion=reason)
+        self._gov_signoff_log(task, action, opinion=opinion)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
         if state in ("rejected", "returned"):
-            label = dict(self._fields["signoff_state"]._description_selection(self.env))[state]
             # the submitter and the drafter alike: the drafter makes the changes, even if a colleague submitted
             for user in self._gov_signoff_authors():
+                in_user_lang = self.with_context(lang=user.lang or self.env.lang)
+                label = dict(self._fields["signoff_state"]._description_selection(in_user_lang.env))[state]
                 # sudo: the system tells them, whoever decided
-                self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id,
-                                              summary=label, note=reason)
+                in_user_lang.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id, summary=label,
+                                                      note=text_in(self.env, reason, in_user_lang.env.lang))
         self._gov_signoff_on_state(state)
 
     def _gov_close_deadline_activities(self, users=None):
@@ -313,10 +321,12 @@ class GovSignoffMixin(models.AbstractModel):
             else False,
             "opinion": opinion, "round": self.signoff_round, "requester_id": self.requester_id.id,
         })
-        label = dict(self.env["gov.signoff.log"]._fields["action"]._description_selection(self.env))[action]
+        # the chatter is read by everyone: in the district's language, whoever decided
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        label = dict(district["gov.signoff.log"]._fields["action"]._description_selection(district))[action]
         who = user.name
         if entry.acting_for_id:
-            who = self.env._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
+            who = district._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
         body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
         # sudo: the decision is noted in the chatter even where the decider may not post
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
@@ -324,9 +334,11 @@ class GovSignoffMixin(models.AbstractModel):
         return entry
 
     def _gov_signoff_write(self, vals):
-        """The system moves the workflow: sudo() passes the lock and the protected fields."""
+        """The system moves the workflow: sudo() passes the lock and the protected fields. The values it
+        tracks in the chatter read in the district's language, whoever acts (the workflow fields are
+        not translated: the language changes nothing else)."""
         self._gov_signoff_invalidate()
-        return self.sudo().write(vals)
+        return self.sudo().with_context(lang=self.env["gov.rule.set"]._district_lang()).write(vals)
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""

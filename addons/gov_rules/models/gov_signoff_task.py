@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
 
 from .gov_signoff_route_step import SIGNOFF_ROLES
+
+_lt = LazyTranslate(__name__)
 
 TASK_STATES = [
     ("waiting", "Waiting"),
@@ -72,29 +75,10 @@ class GovSignoffTask(models.Model):
 
     def _resolve_holders(self, record, today=None):
         self.ensure_one()
-        positions = self.env["gov.position"]
         today = today or fields.Date.context_today(self)
-        if self.role in ("head", "area_leader"):
-            # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
-            entrusted = self.env["gov.entrustment"]._entrusted_position(record, today).user_id
-            if entrusted:
-                return entrusted
-        if self.role in ("head", "executive_deputy", "office_director", "legal_adviser"):
-            return positions._holder(self.role)
-        if self.role == "area_leader":
-            # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
-            area = record._gov_signoff_leader_area()
-            return area._leader_position(today).user_id if area else positions._holder("head")
-        if self.role == "office_deputy":
-            area = record._gov_signoff_area()
-            return (area.office_position_id.user_id if area else None) or positions._holder("office_deputy_director")
-        if self.role == "unit_principal":
-            return (self.department_id or record._gov_signoff_department()).gov_principal_id
-        if self.role == "group":
-            return self.group_id.all_user_ids.filtered(lambda user: not user.share)
-        if self.role == "user":
-            return self.role_user_id
-        return record[self.user_field] if self.user_field in record._fields else self.env["res.users"]
+        return self.env["gov.position"]._role_holders(
+            self.role, record, today, group=self.group_id, user=self.role_user_id, department=self.department_id,
+            user_field=self.user_field)[record]
 
     def _resolve(self, today=None):
         """Set holder and the users who may act, honouring absences and separation of duties."""
@@ -165,8 +149,10 @@ class GovSignoffTask(models.Model):
 
     def _reroute(self, today=None):
         """Re-decide who acts on these pending steps and tell both people. A step that cannot move
-        (nobody else may act, R18.1) stays where it is with a note for the office; the others go on."""
-        for task in self.filtered(lambda task: task.state == "pending" and task.role != "group"):
+        (nobody else may act, R18.1) stays where it is with a note for the office; the others go on.
+        The notes and the log are written in the district's language, whoever recorded the absence."""
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang())
+        for task in district.filtered(lambda task: task.state == "pending" and task.role != "group"):
             before = task.user_ids
             # sudo: the system re-routes and tells both people
             record = task._record().sudo()
@@ -174,19 +160,20 @@ class GovSignoffTask(models.Model):
                 with self.env.cr.savepoint():
                     task._resolve(today)
             except UserError as error:
-                record.message_post(body=self.env._(
+                record.message_post(body=district.env._(
                     "Step “%(step)s” could not be re-routed and stays with %(users)s: %(reason)s The office "
                     "re-routes it by hand.", step=task.name, users=", ".join(before.mapped("name")),
                     reason=error.args[0]), subtype_xmlid="mail.mt_note")
                 continue
             if task.user_ids != before:
                 task._move_activities(before)
-                record._gov_signoff_log(task, "reroute", opinion=self.env._(
+                record._gov_signoff_log(task, "reroute", opinion=district.env._(
                     "Now with %(new)s instead of %(old)s.", new=", ".join(task.user_ids.mapped("name")),
                     old=", ".join(before.mapped("name"))))
                 record.message_post(
-                    body=self.env._("Step “%(step)s” now goes to %(new)s (before: %(old)s).", step=task.name,
-                                    new=", ".join(task.user_ids.mapped("name")), old=", ".join(before.mapped("name"))),
+                    body=district.env._("Step “%(step)s” now goes to %(new)s (before: %(old)s).", step=task.name,
+                                        new=", ".join(task.user_ids.mapped("name")),
+                                        old=", ".join(before.mapped("name"))),
                     partner_ids=(before | task.user_ids | task.holder_id).partner_id.ids)
 
     # ------------------------------------------------------------------
@@ -210,15 +197,17 @@ class GovSignoffTask(models.Model):
                 # system action: the approver may be unable to create activities on the record himself
                 record.sudo().activity_schedule(
                     activity_type_id=activity_type.id, user_id=user.id, summary=task.name,
-                    date_deadline=task.deadline or fields.Date.context_today(self))
+                    date_deadline=task.deadline or fields.Date.context_today(self), gov_signoff_task_id=task.id)
 
     def _close_activities(self, users=None, feedback=None):
+        """The step's activities, found by their type and the step (never by their summary, which may be
+        in another language), are done with ``feedback`` or removed."""
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
         for task in self:
             # sudo: the step's activities were created by the system
             record = task._record().sudo()
             activities = record.activity_ids.filtered(
-                lambda act, task=task: act.activity_type_id == activity_type and act.summary == task.name
+                lambda act, task=task: act.activity_type_id == activity_type and act.gov_signoff_task_id == task
                 and act.user_id in (users if users is not None else task.user_ids))
             if feedback:
                 activities.action_feedback(feedback=feedback)
@@ -237,7 +226,9 @@ class GovSignoffTask(models.Model):
             task.write({"state": state, "opinion": opinion, "decided_by_id": user.id,
                         "decided_on": fields.Datetime.now(), "acting_for_id": acting_for and acting_for.id,
                         "deadline_open": False})
-            label = dict(task._fields["state"]._description_selection(self.env))[state]
+            # the feedback goes into the item's chatter: in the district's language
+            district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+            label = dict(task._fields["state"]._description_selection(district))[state]
             task._close_activities(feedback=opinion or label)
             task._record()._gov_close_deadline_activities(users=task.user_ids)
 
@@ -317,10 +308,10 @@ class GovSignoffTask(models.Model):
                                     opinion=self.env._("No answer by the deadline: no objection (R27.6)."))
             record._gov_signoff_progress(self)
         elif action == "return":
-            record.with_user(system)._gov_signoff_end(self, "returned", self.env._(
+            record.with_user(system)._gov_signoff_end(self, "returned", _lt(
                 "No decision by the deadline: returned to the drafter automatically."))
         elif action == "close":
-            record.with_user(system)._gov_escalation_close(self, self.env._(
+            record.with_user(system)._gov_escalation_close(self, _lt(
                 "No decision by the deadline: closed automatically as lapsed."))
 
     @api.model

@@ -28,6 +28,13 @@ class GovOrganisation:
         cls.finance_principal = new_test_user(cls.env, "t_fin", groups=user, name="财政局局长 钱进")
         cls.finance_clerk = new_test_user(cls.env, "t_fin_clerk", groups=user, name="财政局科员 冯雪")
         cls.audit_principal = new_test_user(cls.env, "t_audit", groups=user, name="审计局局长 何平")
+        # the engine's tests read what the system writes in English, for each person and for everyone
+        # (chatter, logs), whatever the database's language; test_trust_language checks Chinese
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "en_US")
+        (cls.head | cls.exec_deputy | cls.deputy_a | cls.deputy_b | cls.office_director | cls.office_deputy
+         | cls.legal | cls.clerk | cls.principal | cls.finance_principal | cls.finance_clerk
+         | cls.audit_principal).write({"lang": "en_US"})
 
         # the tests' own organisation, whatever the database holds (demo data has another one)
         cls.env["gov.absence"].search([]).unlink()
