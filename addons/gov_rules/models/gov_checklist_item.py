@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
@@ -71,11 +72,11 @@ class GovChecklistItem(models.Model):
         if not self.env.su:
             for vals in vals_list:
                 self._check_not_system_fields(vals)
+            # before the record rules refuse it (they lock a submitted document's lines too), with the reason
+            self._check_documents_open(self.env["gov.document"].browse(
+                {vals["document_id"] for vals in vals_list if vals.get("document_id")}))
         vals_list = [self._with_who_and_when(vals) for vals in vals_list]
-        items = super().create(vals_list)
-        if not self.env.su:
-            items._check_document_open()
-        return items
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
@@ -121,14 +122,23 @@ class GovChecklistItem(models.Model):
         self._check_document_open()
 
     def _check_document_open(self):
+        self._check_documents_open(self.document_id)
+
+    @api.model
+    def _check_documents_open(self, documents):
         """Lines are added, changed and removed while the document is a draft; the office at any time."""
         if self.env.user.has_group("gov_rules.group_gov_office"):
             return
         # sudo: the reviewer (say, the legal adviser) may not read the document itself
-        if self.filtered(lambda item: item.document_id.sudo().state != "draft"):
+        if documents.sudo().filtered(lambda document: document.state != "draft"):
             raise UserError(self.env._("The checklist of a submitted document cannot be changed."))
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # the reason first: the access rules also refuse the lines of a submitted document, without one
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_except_from_the_form()
+        return super().unlink()
+
     def _unlink_except_from_the_form(self):
         if self.env.su:
             return

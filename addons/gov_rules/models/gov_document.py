@@ -35,7 +35,9 @@ class GovDocument(models.Model):
     # "read" would let every reader post, and mail's upload then adds the posted files to the document
     # itself, with sudo: anyone reading an issued public document could attach files to it. The drafting
     # unit speaks through the workflow instead (withdrawal, the reason of a return, re-submission).
-    # Mail still lets a follower's message be created (marking one's own reminder done logs it).
+    # Mail still lets a follower's message be created (marking one's own reminder done logs it). Mail
+    # also lists a document's activities to those who may post on it (and to each his own): the drafting
+    # unit sees whom a submitted document waits for on its Steps tab, not in the chatter.
     _mail_post_access = "write"
 
     name = fields.Char(string="Title", required=True, tracking=True)
