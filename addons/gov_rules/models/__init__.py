@@ -11,6 +11,7 @@ from . import gov_rule_set
 from . import gov_deadline_policy
 from . import gov_escalation_ladder
 from . import gov_escalation_step
+from . import gov_item_log_mixin
 from . import gov_escalation_log
 from . import gov_deadline_mixin
 from . import gov_signoff_route_step

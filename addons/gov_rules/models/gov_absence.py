@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # the district works on Beijing time, whoever runs the scheduler
 DISTRICT_TZ = "Asia/Shanghai"
@@ -58,6 +58,11 @@ class GovAbsence(models.Model):
                                                  end=absence.date_to, start=absence.date_from))
             if absence.substitute_id == absence.user_id:
                 raise ValidationError(self.env._("Someone who is away cannot act for themselves."))
+            substitute = absence.substitute_id
+            if substitute and (not substitute.active or not substitute.has_group("gov_rules.group_gov_user")):
+                raise ValidationError(self.env._(
+                    "%s cannot act for someone who is away: only an active user of the government can.",
+                    substitute.name))
             absence._check_no_overlap()
             absence._check_no_cycle()
 
@@ -101,15 +106,38 @@ class GovAbsence(models.Model):
     def _covers(self, on_date):
         return self.date_from <= on_date <= self.date_to
 
+    @api.model
+    def _records_anyones(self):
+        """The office records anyone's absence (R40.1); the system too."""
+        return self.env.su or self.env.user.has_group("gov_rules.group_gov_office")
+
+    @api.model
+    def _check_absent_is_me(self, user_id):
+        """A leader records his own absence only (R40.1); the record rules check the absence before
+        a change, this checks who it is about after it."""
+        if user_id != self.env.uid:
+            raise AccessError(self.env._(
+                "You record your own absences only; the office records those of others (R40.1)."))
+
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [without_routing_flags(self.env, vals) for vals in vals_list]
+        if not self._records_anyones():
+            for vals in vals_list:
+                self._check_absent_is_me(vals.get("user_id", self.env.uid))
         absences = super().create(vals_list)
         absences._reroute_waiting_steps()
         return absences
 
     def write(self, vals):
         vals = without_routing_flags(self.env, vals)
+        if "user_id" in vals and not self._records_anyones():
+            # who is away is never changed, not even on one's own absence: steps would follow the new person
+            for absence in self:
+                if absence.user_id.id != vals["user_id"]:
+                    raise AccessError(self.env._(
+                        "Who is away cannot be changed; record a new absence instead (R40.1)."))
+            self._check_absent_is_me(vals["user_id"])
         if not set(vals) - ROUTING_FLAGS:
             return super().write(vals)
         users = self.user_id

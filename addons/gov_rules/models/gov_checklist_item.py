@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
@@ -57,9 +58,10 @@ class GovChecklistItem(models.Model):
                                                  item.name))
             if item.state == "skipped" and not (item.skip_reason or "").strip():
                 raise ValidationError(self.env._("Say why “%s” is skipped.", item.name))
-            if item.state == "done" and item.kind == "confirmation" and not self.env.user.has_group(
+            # done or skipped alike: whoever could skip the office's check could bypass the office (R27.4)
+            if item.state in ("done", "skipped") and item.kind == "confirmation" and not self.env.user.has_group(
                     "gov_rules.group_gov_office"):
-                raise ValidationError(self.env._("Only the office confirms “%s”.", item.name))
+                raise ValidationError(self.env._("Only the office confirms or skips “%s” (R27.4).", item.name))
             # done or skipped alike: whoever could skip the review could bypass the reviewer (R11.4)
             if item.state in ("done", "skipped") and item.reviewer_role and not item.reviewer_is_me:
                 raise ValidationError(self.env._("Only the legal adviser records or skips “%s” (R11.4).",
@@ -67,17 +69,50 @@ class GovChecklistItem(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        items = super().create(vals_list)
         if not self.env.su:
-            items._check_document_open()
-        return items
+            for vals in vals_list:
+                self._check_not_system_fields(vals)
+            # before the record rules refuse it (they lock a submitted document's lines too), with the reason
+            self._check_documents_open(self.env["gov.document"].browse(
+                {vals["document_id"] for vals in vals_list if vals.get("document_id")}))
+        vals_list = [self._with_who_and_when(vals) for vals in vals_list]
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
+            self._check_not_system_fields(vals)
             self._check_editable(vals)
-        if vals.get("state") in ("done", "skipped"):
-            vals = {**vals, "done_by_id": self.env.user.id, "done_on": fields.Datetime.now()}
-        return super().write(vals)
+            self._check_decider(vals)
+        return super().write(self._with_who_and_when(vals))
+
+    def _with_who_and_when(self, vals):
+        """Who decided a line and when are the system's record of the decision, never typed in."""
+        if "state" not in vals:
+            return vals
+        if vals["state"] in ("done", "skipped"):
+            return {**vals, "done_by_id": self.env.user.id, "done_on": fields.Datetime.now()}
+        return {**vals, "done_by_id": False, "done_on": False}
+
+    def _check_not_system_fields(self, vals):
+        if {"done_by_id", "done_on"} & set(vals):
+            raise UserError(self.env._("Who recorded a checklist line and when are set by the system."))
+
+    def _check_decider(self, vals):
+        """A line only the office or a reviewer decides is decided by them only, and undone by them
+        only (R27.4, R11.4); the constraint checks lines that end up done or skipped, this one also a
+        line set back to do."""
+        if "state" not in vals:
+            return
+        changing = self.filtered(lambda item: item.state != vals["state"])
+        if not self.env.user.has_group("gov_rules.group_gov_office"):
+            office_line = changing.filtered(lambda item: item.kind == "confirmation")[:1]
+            if office_line:
+                raise ValidationError(self.env._("Only the office confirms or skips “%s” (R27.4).",
+                                                 office_line.name))
+        review_line = changing.filtered(lambda item: item.reviewer_role and not item.reviewer_is_me)[:1]
+        if review_line:
+            raise ValidationError(self.env._("Only the legal adviser records or skips “%s” (R11.4).",
+                                             review_line.name))
 
     def _check_editable(self, vals):
         """What the form asks for is the form's: only evidence and the state change, and only while
@@ -87,14 +122,23 @@ class GovChecklistItem(models.Model):
         self._check_document_open()
 
     def _check_document_open(self):
+        self._check_documents_open(self.document_id)
+
+    @api.model
+    def _check_documents_open(self, documents):
         """Lines are added, changed and removed while the document is a draft; the office at any time."""
         if self.env.user.has_group("gov_rules.group_gov_office"):
             return
         # sudo: the reviewer (say, the legal adviser) may not read the document itself
-        if self.filtered(lambda item: item.document_id.sudo().state != "draft"):
+        if documents.sudo().filtered(lambda document: document.state != "draft"):
             raise UserError(self.env._("The checklist of a submitted document cannot be changed."))
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # the reason first: the access rules also refuse the lines of a submitted document, without one
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_except_from_the_form()
+        return super().unlink()
+
     def _unlink_except_from_the_form(self):
         if self.env.su:
             return

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
 
@@ -32,6 +33,16 @@ class GovDocument(models.Model):
     _description = "Outgoing Document"
     _inherit = ["gov.signoff.mixin", "gov.deadline.mixin"]
     _order = "id desc"
+    # Posting from the chatter needs write access to the document (mail's default, kept on purpose):
+    # once submitted, the record rules lock the document for its drafting unit, so the unit no longer
+    # posts on it; the office, the leaders and an approver whose step lets him change fields still do.
+    # "read" would let every reader post, and mail's upload then adds the posted files to the document
+    # itself, with sudo: anyone reading an issued public document could attach files to it. The drafting
+    # unit speaks through the workflow instead (withdrawal, the reason of a return, re-submission).
+    # Mail still lets a follower's message be created (marking one's own reminder done logs it). Mail
+    # also lists a document's activities to those who may post on it (and to each his own): the drafting
+    # unit sees whom a submitted document waits for on its Steps tab, not in the chatter.
+    _mail_post_access = "write"
 
     name = fields.Char(string="Title", required=True, tracking=True)
     number = fields.Char(string="Document Number", readonly=True, copy=False, index=True, tracking=True)
@@ -45,7 +56,9 @@ class GovDocument(models.Model):
     authority_kind = fields.Selection(related="authority_id.kind", string="Authority Kind", store=True, index=True)
     department_id = fields.Many2one("hr.department", string="Drafting Unit", required=True, index=True,
                                     default=lambda self: self.env.user.employee_id.department_id, tracking=True)
-    drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, index=True)
+    # who drafted is the user who created the draft: set by the system only (see _check_system_fields)
+    drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, index=True, readonly=True,
+                                 copy=False)
     area_id = fields.Many2one("gov.area", string="Subject Area", index=True, tracking=True)
     urgency = fields.Selection(URGENCIES, default="normal", required=True, index=True, tracking=True)
     urgency_reason = fields.Text(string="Why Extra Urgent")
@@ -65,7 +78,8 @@ class GovDocument(models.Model):
                                                  tracking=True)
     within_division = fields.Boolean(string="Within the Leader's Own Division", tracking=True)
     within_office_remit = fields.Boolean(string="Within the Office's Own Remit", tracking=True)
-    one_matter_confirmed = fields.Boolean(string="One Matter per Request (Office Check)", tracking=True)
+    # the office's check (R27.4): a copy is checked again
+    one_matter_confirmed = fields.Boolean(string="One Matter per Request (Office Check)", tracking=True, copy=False)
     # consultation (会签/征求意见)
     consult_department_ids = fields.Many2many("hr.department", "gov_document_consult_rel", "document_id",
                                               "department_id", string="Units to Consult")
@@ -126,6 +140,8 @@ class GovDocument(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_department_choice(vals.get("department_id"))
+            if not self.env.su:
+                self._check_system_fields_on_create(vals)
         documents = super().create(vals_list)
         for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
             document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
@@ -310,7 +326,25 @@ class GovDocument(models.Model):
 
     def write(self, vals):
         self._check_department_choice(vals.get("department_id"))
+        if not self.env.su:
+            self._check_system_fields_on_write(vals)
         return super().write(vals)
+
+    @api.model
+    def _check_system_fields_on_create(self, vals):
+        """Whoever creates the draft is its drafter (R18.1 depends on it: the drafter never approves);
+        only the office records that a request carries one matter (R27.4)."""
+        if vals.get("drafter_id", self.env.uid) != self.env.uid:
+            raise UserError(self.env._("The drafter is whoever creates the draft; it cannot be set to someone else."))
+        if vals.get("one_matter_confirmed") and not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office confirms that a request carries one matter (R27.4)."))
+
+    def _check_system_fields_on_write(self, vals):
+        if "drafter_id" in vals and any(document.drafter_id.id != vals["drafter_id"] for document in self):
+            raise UserError(self.env._("The drafter of a document cannot be changed."))
+        if ("one_matter_confirmed" in vals and not self.env.user.has_group("gov_rules.group_gov_office")
+                and any(document.one_matter_confirmed != bool(vals["one_matter_confirmed"]) for document in self)):
+            raise UserError(self.env._("Only the office confirms that a request carries one matter (R27.4)."))
 
     @api.constrains("consult_policy_id", "rule_set_id")
     def _check_consult_policy(self):
@@ -322,7 +356,12 @@ class GovDocument(models.Model):
                     "“%s” cannot limit a consultation: choose a time limit of the same rule set whose ladder "
                     "ends with silence as consent (R27.6).", policy.name))
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # the reason first: the access rules also refuse a submitted document to its unit, without one
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_only_untouched_drafts()
+        return super().unlink()
+
     def _unlink_only_untouched_drafts(self):
         # sudo: the log decides, whether or not the user may read it
         if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):

@@ -30,6 +30,8 @@ class GovEscalationLadder(models.Model):
             raise UserError(self.env._(
                 "The escalation ladder “%(ladder)s” is used by the time limits %(policies)s; give them another "
                 "ladder (or none) first.", ladder=used.name, policies=", ".join(used.policy_ids.mapped("name"))))
+        # the steps go with the ladder: those the escalation log names are kept (archived ones included)
+        self.with_context(active_test=False).step_ids._unlink_except_taken()
 
     @api.model
     def _cron_escalate(self, batch_size=500, today=None):

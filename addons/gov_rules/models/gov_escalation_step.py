@@ -2,7 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from .gov_signoff_route_step import SIGNOFF_ROLES
@@ -34,6 +34,8 @@ class GovEscalationStep(models.Model):
     _order = "offset_days, id"
 
     ladder_id = fields.Many2one("gov.escalation.ladder", required=True, ondelete="cascade", index=True)
+    # a step that was taken is archived, not deleted: the escalation log keeps pointing at it
+    active = fields.Boolean(default=True, help="Archived steps are no longer taken; the log keeps those taken.")
     offset_days = fields.Integer(string="Working Days from Deadline", required=True, default=0,
                                  help="-1: one working day before the deadline; 0: on it; 2: two working days after.")
     summary = fields.Char(required=True, translate=True)
@@ -51,8 +53,9 @@ class GovEscalationStep(models.Model):
         help="Silence means consent: only for the answers to a consultation (R27.6). Return to the drafter and "
              "Close automatically (cancelled as lapsed): for the steps of an item and a document's own approval limit.")
 
-    _offset_uniq = models.Constraint("UNIQUE(ladder_id, offset_days)",
-                                     "A ladder has at most one step per day offset.")
+    # an archived step leaves its day free for a new one
+    _offset_active_uniq = models.UniqueIndex("(ladder_id, offset_days) WHERE active IS TRUE",
+                                             "A ladder has at most one step per day offset.")
 
     @api.constrains("offset_days")
     def _check_offset(self):
@@ -72,11 +75,24 @@ class GovEscalationStep(models.Model):
         self.ladder_id.policy_ids._gov_check_ladders()
 
     def write(self, vals):
-        # a step moved to another ladder may leave its old ladder empty or without consent
-        previous = self.ladder_id if "ladder_id" in vals else self.env["gov.escalation.ladder"]
+        # a step moved to another ladder, or archived, may leave its ladder empty or without consent
+        previous = self.ladder_id if {"ladder_id", "active"} & set(vals) else self.env["gov.escalation.ladder"]
         result = super().write(vals)
+        if "active" in vals:
+            # archived at once: a new step may take the archived one's day in the same save
+            self.flush_recordset(["active"])
         previous.policy_ids._gov_check_ladders()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_taken(self):
+        """The escalation log names the steps taken: they are archived, never deleted (R35.1)."""
+        # sudo: the log decides, whether or not the administrator may read all of it
+        taken = self.env["gov.escalation.log"].sudo().search([("step_id", "in", self.ids)], limit=1).step_id
+        if taken:
+            raise UserError(self.env._(
+                "The escalation step “%s” was already taken on items and the escalation log names it: archive it "
+                "instead of deleting it.", taken.summary))
 
     def unlink(self):
         ladders = self.ladder_id

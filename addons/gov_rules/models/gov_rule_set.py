@@ -25,6 +25,9 @@ class GovRuleSet(models.Model):
     _order = "code, date_effective desc, version desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)
+    # a set that items name is archived, never deleted: they keep the rules they started under (R44.1)
+    active = fields.Boolean(default=True, tracking=True,
+                            help="Archived rule sets are no longer chosen for new items; items keep theirs.")
     code = fields.Char(required=True, index=True, default="district",
                        help="Versions of the same rules share a code.")
     version = fields.Integer(required=True, default=1, tracking=True)
@@ -43,6 +46,22 @@ class GovRuleSet(models.Model):
     _version_uniq = models.Constraint("UNIQUE(code, department_id, version)",
                                       "This version of the rule set already exists.")
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_use(self):
+        """Items keep the rules they started under (R44.1), and the escalation log names the steps
+        taken on them: a rule set with either is archived, never deleted."""
+        item_models = [name for name in self.env.registry.descendants(["gov.signoff.mixin"], "_inherit")
+                       if not self.env[name]._abstract]
+        # sudo: every item and every log entry counts, whether or not the administrator may read it
+        used = any(self.env[name].sudo().with_context(active_test=False).search_count(
+            [("rule_set_id", "in", self.ids)], limit=1) for name in item_models)
+        used = used or self.env["gov.escalation.log"].sudo().search_count(
+            [("step_id.ladder_id.rule_set_id", "in", self.ids)], limit=1)
+        if used:
+            raise UserError(self.env._(
+                "Items were started under these rules and keep them (R44.1): archive the rule set instead of "
+                "deleting it. An archived rule set is no longer chosen for new items."))
+
     @api.constrains("version")
     def _check_version(self):
         if any(rule_set.version < 1 for rule_set in self):
@@ -56,7 +75,8 @@ class GovRuleSet(models.Model):
 
     @api.model
     def _current(self, department=None, on_date=None):
-        """The rule set in force on ``on_date`` for ``department``: its own copy if it has one."""
+        """The rule set in force on ``on_date`` for ``department``: its own copy if it has one (archived
+        sets are never chosen)."""
         on_date = on_date or fields.Date.context_today(self)
         for unit in (department, None) if department else (None,):
             rule_set = self.search([("department_id", "=", unit.id if unit else False),
@@ -112,9 +132,11 @@ class GovRuleSet(models.Model):
         for rule_set in self:
             vals = dict(default or {})
             if "version" not in vals:
-                latest = self.search([("code", "=", vals.get("code", rule_set.code)),
-                                      ("department_id", "=", vals.get("department_id", rule_set.department_id.id))],
-                                     order="version desc", limit=1)
+                # archived versions count: their numbers stay taken
+                latest = self.with_context(active_test=False).search(
+                    [("code", "=", vals.get("code", rule_set.code)),
+                     ("department_id", "=", vals.get("department_id", rule_set.department_id.id))],
+                    order="version desc", limit=1)
                 vals["version"] = latest.version + 1
             # the copied policies point at this set's ladders until linked to the copy's own just below
             copy = super(GovRuleSet, rule_set.with_context(gov_rule_set_copy=True)).copy(vals).with_env(self.env)

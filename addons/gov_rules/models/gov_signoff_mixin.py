@@ -44,6 +44,10 @@ class GovSignoffMixin(models.AbstractModel):
     signoff_user_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="Awaiting",
                                         search="_search_signoff_user_ids")
     signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
+    # the record rules let these approvers write the locked item; write() limits them to the step's fields
+    signoff_editor_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="May Change Now",
+                                          search="_search_signoff_editor_ids",
+                                          help="Approvers of a pending step that lets them change some fields.")
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
@@ -59,11 +63,20 @@ class GovSignoffMixin(models.AbstractModel):
             pending = tasks.filtered(lambda task, r=record: task.res_id == r.id and task.state == "pending")
             record.signoff_user_ids = pending.user_ids
             record.signoff_can_act = self.env.user in pending.user_ids
+            record.signoff_editor_ids = pending.filtered(
+                lambda task: task.kind == "signoff" and task.editable_fields).user_ids
 
     def _search_signoff_user_ids(self, operator, value):
         # sudo: the search only yields ids of items; the items' own rules still apply
         tasks = self.env["gov.signoff.task"].sudo()._search([("res_model", "=", self._name), ("state", "=", "pending"),
                                                              ("user_ids", operator, value)])
+        return [("id", "in", tasks.subselect("res_id"))]
+
+    def _search_signoff_editor_ids(self, operator, value):
+        # sudo: the search only yields ids of items; the items' own rules still apply
+        tasks = self.env["gov.signoff.task"].sudo()._search([
+            ("res_model", "=", self._name), ("state", "=", "pending"), ("kind", "=", "signoff"),
+            ("editable_fields", "!=", False), ("user_ids", operator, value)])
         return [("id", "in", tasks.subselect("res_id"))]
 
     @api.model_create_multi
@@ -342,7 +355,8 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""
-        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act"])
+        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act",
+                                   "signoff_editor_ids"])
 
     def write(self, vals):
         if not self.env.su:

@@ -191,11 +191,14 @@ class GovSignoffTask(models.Model):
 
     def _schedule_activities(self):
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
+        system = self.env.ref("base.user_root")
         for task in self:
             record = task._record()
             for user in task.user_ids:
-                # system action: the approver may be unable to create activities on the record himself
-                record.sudo().activity_schedule(
+                # system action: the approver may be unable to create activities on the record himself;
+                # created by the system user, not by whoever submitted or re-routed, since the creator of an
+                # activity may delete it (mail's rule) and the approver's to-do is not the submitter's to drop
+                record.with_user(system).activity_schedule(
                     activity_type_id=activity_type.id, user_id=user.id, summary=task.name,
                     date_deadline=task.deadline or fields.Date.context_today(self), gov_signoff_task_id=task.id)
 

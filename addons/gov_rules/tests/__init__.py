@@ -13,3 +13,4 @@ from . import test_rerouting
 from . import test_signoff_security
 from . import test_escalation_ladder
 from . import test_trust_language
+from . import test_trust_security

@@ -169,7 +169,7 @@ class TestEscalationLadder(GovOrgCase):
         self.assertIn("lapsed", cancel.opinion)
         note = document.message_ids.filtered(lambda m: "closed as lapsed" in (m.body or ""))
         self.assertIn(self.clerk.partner_id, note.partner_ids, "the drafter is told")
-        self.assertFalse(document.activity_ids.filtered(lambda a: a.user_id == self.office_deputy),
+        self.assertFalse(document.sudo().activity_ids.filtered(lambda a: a.user_id == self.office_deputy),
                          "the office review is no longer asked")
         with self.refused(UserError, "cannot be cancelled"):
             document.with_user(self.office_director).action_cancel("再次取消")
@@ -196,7 +196,7 @@ class TestEscalationLadder(GovOrgCase):
         document.action_submit()
         self._cron("2026-03-06")
         self.assertEqual(document.state, "draft")
-        self.assertTrue(document.activity_ids.filtered(lambda a: a.user_id == self.clerk))
+        self.assertTrue(document.sudo().activity_ids.filtered(lambda a: a.user_id == self.clerk))
 
     def test_silence_never_signs_a_signoff_step_R27_6(self):
         """R27.6: consent reached a sign-off step through its route's time limit: the step stays open and
@@ -264,15 +264,15 @@ class TestEscalationLadder(GovOrgCase):
         notes = broken.message_ids.filtered(lambda m: "failed on this item" in (m.body or ""))
         self.assertEqual(len(notes), 1, "the office is told once")
         self.assertIn(self.office_director.partner_id, notes.partner_ids)
-        reminders = {document: len(document.activity_ids) for document in others}
+        reminders = {document: len(document.sudo().activity_ids) for document in others}
 
         self._cron("2026-03-10", batch_size=2)  # the fault is gone
         self.assertEqual(len(self._logs(broken, step)), 1)
         self.assertEqual(broken.escalation_offset_done, -1)
-        self.assertIn("Due tomorrow", broken.activity_ids.mapped("summary"))
+        self.assertIn("Due tomorrow", broken.sudo().activity_ids.mapped("summary"))
         for document in others:
             self.assertEqual(len(self._logs(document, step)), 1, "never the same step twice")
-            self.assertEqual(len(document.activity_ids), reminders[document])
+            self.assertEqual(len(document.sudo().activity_ids), reminders[document])
         self._cron("2026-03-10", batch_size=2)
         self.assertEqual(len(self._logs(documents, step)), 5)
 
@@ -284,7 +284,7 @@ class TestEscalationLadder(GovOrgCase):
         self._cron("2026-03-10")  # deadline 2026-03-05: -1, 0, +1 and +3 are all due
         self.assertEqual(len(self._logs(document)), 4)
         deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
-        reminders = document.activity_ids.filtered(lambda a: a.activity_type_id == deadline_type)
+        reminders = document.sudo().activity_ids.filtered(lambda a: a.activity_type_id == deadline_type)
         # the reminders' rung, whatever language each person reads its summary in
         self.assertEqual(reminders.gov_escalation_step_id, self.env.ref("gov_rules.ladder_approval_step_supervise"))
         self.assertIn(self.clerk, reminders.user_id, "the drafter is still told")
@@ -304,7 +304,7 @@ class TestEscalationLadder(GovOrgCase):
         self._cron("2026-03-10")  # three working days after 2026-03-05: supervised (督办)
         # economy: its leader deputy A; society: deputy B is away, so his A/B partner deputy A
         for document in economy | society:
-            supervised = document.activity_ids.filtered(lambda a: a.summary.startswith("Overdue three"))
+            supervised = document.sudo().activity_ids.filtered(lambda a: a.summary.startswith("Overdue three"))
             self.assertIn(self.deputy_a, supervised.user_id)
             self.assertNotIn(self.deputy_b, supervised.user_id, "the absent leader is not asked")
 
