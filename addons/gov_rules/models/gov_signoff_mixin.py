@@ -43,6 +43,9 @@ class GovSignoffMixin(models.AbstractModel):
     signoff_user_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="Awaiting",
                                         search="_search_signoff_user_ids")
     signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
+    signoff_editable_fields = fields.Char(
+        compute="_compute_signoff_records",
+        help="Comma-framed names of the fields the current user's pending step lets him change (,a,b,).")
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
@@ -58,6 +61,9 @@ class GovSignoffMixin(models.AbstractModel):
             pending = tasks.filtered(lambda task, r=record: task.res_id == r.id and task.state == "pending")
             record.signoff_user_ids = pending.user_ids
             record.signoff_can_act = self.env.user in pending.user_ids
+            mine = pending.filtered(lambda task: self.env.user in task.user_ids)
+            names = {name.strip() for task in mine for name in (task.editable_fields or "").split(",") if name.strip()}
+            record.signoff_editable_fields = ",%s," % ",".join(sorted(names)) if names else ","
 
     def _search_signoff_user_ids(self, operator, value):
         # sudo: the search only yields ids of items; the items' own rules still apply
@@ -163,6 +169,7 @@ class GovSignoffMixin(models.AbstractModel):
                     "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "
                     "matrix row for it.", set=record.rule_set_id.display_name, item=record.display_name))
             round_number = record.signoff_round + 1
+            record._gov_signoff_clear_returned()
             record._gov_signoff_write({"signoff_state": "pending", "signoff_row_id": row.id,
                                        "signoff_round": round_number, "requester_id": self.env.user.id})
             # the route is fixed by the rules, not by the submitter's rights: the system creates the steps
@@ -283,6 +290,9 @@ class GovSignoffMixin(models.AbstractModel):
         action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "cancelled": "withdraw"}[state]
         if task and state in ("rejected", "returned"):
             task._finish(state, reason)
+        if task and state == "returned":
+            # the item now waits for its authors: it shows in their to-do until they submit it again
+            task.write({"returned_to_ids": [fields.Command.set(self._gov_signoff_authors().ids)]})
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_signoff_log(task, action, opinion=reason)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
@@ -294,6 +304,13 @@ class GovSignoffMixin(models.AbstractModel):
                 self.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id,
                                               summary=label, note=reason)
         self._gov_signoff_on_state(state)
+
+    def _gov_signoff_clear_returned(self):
+        """The item was submitted again or closed: its returned steps no longer wait for anyone."""
+        # sudo: the system keeps the steps
+        returned = self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("returned_to_ids", "!=", False)])
+        returned.write({"returned_to_ids": [fields.Command.clear()]})
 
     def _gov_close_deadline_activities(self, users=None):
         """Reminders of a deadline lose their point once the step or the item is decided."""
@@ -330,7 +347,8 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""
-        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act"])
+        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act",
+                                   "signoff_editable_fields"])
 
     def write(self, vals):
         if not self.env.su:
