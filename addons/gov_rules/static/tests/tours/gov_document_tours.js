@@ -355,13 +355,15 @@ function completeChecklistLine(ruleRef, note) {
         {
             content: "Mark it done",
             trigger:
-                `.o_form_view ${lines} .o_selected_row .o_field_widget[name=state] select, ` +
+                `.o_form_view ${lines} .o_selected_row .o_field_widget[name=state] .o_select_menu_toggler, ` +
                 ".modal .o_field_widget[name=state] input[data-value=done]",
             async run(helpers) {
-                if (this.anchor.tagName === "SELECT") {
-                    await helpers.select('"done"');
-                } else {
-                    await helpers.click(this.anchor);
+                await helpers.click(this.anchor);
+                if (this.anchor.matches(".o_select_menu_toggler")) {
+                    // the choices in the order of the selection: to do, done, skipped
+                    const done = ".o_field_selection_menu .o_select_menu_item[data-choice-index='1']";
+                    await helpers.waitUntil(() => helpers.queryFirst(done), { timeout: 5000 });
+                    await helpers.click(done);
                 }
             },
         },
