@@ -111,15 +111,12 @@ class GovDocument(models.Model):
     @api.depends_context("uid")
     @api.depends("state", "signoff_state", "drafter_id", "requester_id")
     def _compute_user_actions(self):
-        user = self.env.user
-        is_office = user.has_group("gov_rules.group_gov_office")
         for document in self:
-            # as action_cancel: the drafter cancels his draft; once submitted, only the office
-            document.can_cancel = bool(document.id) and document.state not in ("issued", "cancelled") and (
-                is_office or (document.state == "draft" and user == document.drafter_id))
-            # as action_signoff_withdraw: during consultation or sign-off, the submitter or the office
-            document.can_withdraw = (document.state == "consultation" or document.signoff_state == "pending") and (
-                is_office or user == document.requester_id)
+            # the actions' own checks: what the form offers is what the action lets through
+            document.can_cancel = bool(document.id) and document.state not in ("issued", "cancelled") \
+                and document._may_cancel()
+            document.can_withdraw = (document.state == "consultation" or document.signoff_state == "pending") \
+                and document._gov_signoff_may_withdraw()
 
     @api.depends("state", "urgency", "needed_by", "rule_set_id", "type_id", "department_id")
     def _compute_needed_by_warning(self):
@@ -343,13 +340,18 @@ class GovDocument(models.Model):
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
         return True
 
+    def _may_cancel(self):
+        """The drafter cancels his draft; once submitted, only the office (the form offers Cancel exactly then)."""
+        self.ensure_one()
+        return self.env.user.has_group("gov_rules.group_gov_office") or (
+            self.state == "draft" and self.env.user == self.drafter_id)
+
     def action_cancel(self, reason=None):
         """The drafter cancels a draft; once submitted, only the office can."""
-        is_office = self.env.user.has_group("gov_rules.group_gov_office")
         for document in self:
             if document.state in ("issued", "cancelled"):
                 raise UserError(self.env._("An issued or cancelled document cannot be cancelled."))
-            if not is_office and (document.state != "draft" or self.env.user != document.drafter_id):
+            if not document._may_cancel():
                 raise UserError(self.env._("Only the drafter cancels a draft; after submission only the office can."))
             if document.signoff_state == "pending":
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
@@ -364,7 +366,7 @@ class GovDocument(models.Model):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""
         consulting = self.filtered(lambda d: d.state == "consultation")
         for document in consulting:
-            if self.env.user != document.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+            if not document._gov_signoff_may_withdraw():
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            document.requester_id.name))
             # sudo: withdrawing closes the requests the system made

@@ -63,7 +63,7 @@ class GovSignoffMixin(models.AbstractModel):
             record.signoff_can_act = self.env.user in pending.user_ids
             mine = pending.filtered(lambda task: self.env.user in task.user_ids)
             names = {name.strip() for task in mine for name in (task.editable_fields or "").split(",") if name.strip()}
-            record.signoff_editable_fields = ",%s," % ",".join(sorted(names)) if names else ","
+            record.signoff_editable_fields = f",{','.join(sorted(names))}," if names else ","
 
     def _search_signoff_user_ids(self, operator, value):
         # sudo: the search only yields ids of items; the items' own rules still apply
@@ -212,11 +212,17 @@ class GovSignoffMixin(models.AbstractModel):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason: it goes back to the drafter."))
 
+    def _gov_signoff_may_withdraw(self):
+        """Whether the current user may withdraw the item now: its submitter or the office (the form
+        offers Withdraw exactly then)."""
+        self.ensure_one()
+        return self.env.user == self.requester_id or self.env.user.has_group("gov_rules.group_gov_office")
+
     def action_signoff_withdraw(self, reason=None):
         for record in self:
             if record.signoff_state != "pending":
                 raise UserError(self.env._("Only an item under sign-off can be withdrawn."))
-            if self.env.user != record.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+            if not record._gov_signoff_may_withdraw():
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            record.requester_id.name))
             record._gov_signoff_end(record._gov_signoff_open_tasks()[:1], "draft", reason)

@@ -1,8 +1,9 @@
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import format_date
+from odoo.tools.safe_eval import safe_eval
 
 from .common_org import GovOrgCase
 
@@ -22,7 +23,7 @@ class TestDocumentFlowUI(GovOrgCase):
 
     def _my_todo(self, user):
         action = self.env.ref(MY_TODO)
-        domain = eval(action.domain, {"uid": user.id})  # noqa: S307 pylint: disable=eval-used
+        domain = safe_eval(action.domain, {"uid": user.id})
         return self.env["gov.signoff.task"].with_user(user).search(domain)
 
     def _approve_all(self, document, *users):
@@ -59,7 +60,7 @@ class TestDocumentFlowUI(GovOrgCase):
         self.assertTrue(attachment.with_user(self.clerk).can_record)
         self.assertTrue(confirmation.with_user(self.office_deputy).can_record)
         # what can_record says is what saving does
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             with self.env.cr.savepoint():
                 confirmation.with_user(self.clerk).write({"state": "done"})
         with Form(document.with_user(self.clerk)) as form:
