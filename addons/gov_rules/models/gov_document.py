@@ -224,8 +224,6 @@ class GovDocument(models.Model):
                 raise UserError(self.env._("Only a draft can be submitted."))
             document._check_author()
             document._check_ready_to_submit()
-            # a re-submission answers the return: it no longer waits for the drafter
-            document._gov_signoff_clear_returned()
             document._start_approval_clock()
             departments = document._departments_to_consult()
             if departments:
@@ -249,6 +247,8 @@ class GovDocument(models.Model):
         """The units to ask (R27.5): those that have not yet answered this very text. A unit that gave
         its opinion (or kept silent) on the same text is not asked again after a return."""
         self.ensure_one()
+        if not self.consult_department_ids:
+            return self.consult_department_ids
         digest = self._consultation_text_digest()
         answered = self.consult_task_ids.filtered(
             lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
@@ -266,7 +266,8 @@ class GovDocument(models.Model):
             "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
             "requester_id": self.env.user.id, "text_digest": digest,
         } for department in departments])
-        # a returned document that goes out again is no longer "returned"
+        # a returned document that goes out again is no longer "returned", nor waits for its drafter
+        self._gov_signoff_clear_returned()
         self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id,
                                  "signoff_state": "draft"})
         opinion = self.env._("Opinions asked of %(units)s within %(days)s working days.",
