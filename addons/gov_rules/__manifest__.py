@@ -27,6 +27,7 @@
         "views/gov_organisation_views.xml",
         "views/gov_document_type_views.xml",
         "views/gov_document_views.xml",
+        "wizard/gov_document_issue_views.xml",
         "report/gov_document_sheet.xml",
         "views/gov_menus.xml",
     ],
@@ -36,6 +37,9 @@
         "demo/gov_document_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "gov_rules/static/src/**/*",
+        ],
         "web.assets_tests": [
             "gov_rules/static/tests/tours/*.js",
         ],

@@ -28,6 +28,9 @@ class GovChecklistItem(models.Model):
     skip_reason = fields.Text()
     done_by_id = fields.Many2one("res.users", string="By", readonly=True)
     done_on = fields.Datetime(string="On", readonly=True)
+    can_record = fields.Boolean(compute="_compute_can_record",
+                                help="The current user may record this line as done (the office confirms, the "
+                                     "reviewer reviews).")
     reviewer_is_me = fields.Boolean(string="My Review", compute="_compute_reviewer_is_me",
                                     search="_search_reviewer_is_me",
                                     help="The line is one the current user records as the holder of its position.")
@@ -43,6 +46,16 @@ class GovChecklistItem(models.Model):
         roles = self._roles_held(self.env.user)
         for item in self:
             item.reviewer_is_me = bool(item.reviewer_role) and item.reviewer_role in roles
+
+    @api.depends_context("uid")
+    @api.depends("kind", "template_id.reviewer_role")
+    def _compute_can_record(self):
+        # as _check_evidence: a confirmation is the office's, a review its reviewer's
+        is_office = self.env.user.has_group("gov_rules.group_gov_office")
+        roles = self._roles_held(self.env.user)
+        for item in self:
+            item.can_record = (item.kind != "confirmation" or is_office) and (
+                not item.reviewer_role or item.reviewer_role in roles)
 
     def _search_reviewer_is_me(self, operator, value):
         if operator != "in":

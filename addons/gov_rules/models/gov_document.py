@@ -1,7 +1,9 @@
+import hashlib
+
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, format_date
 
 from .gov_document_type import DOCUMENT_KINDS
 from .gov_rule_set import text_in
@@ -92,6 +94,11 @@ class GovDocument(models.Model):
                                     help="The head for whom the executive deputy signed (代).")
     signer_display = fields.Char(string="Signer", compute="_compute_signer_display")
     issue_date = fields.Date(readonly=True, copy=False)
+    # what the form offers the current user: the same checks as the actions themselves
+    can_cancel = fields.Boolean(compute="_compute_user_actions")
+    can_withdraw = fields.Boolean(compute="_compute_user_actions")
+    # R28.1, R28.3: the approval limit of the chosen urgency, counted from today, against the needed-by date
+    needed_by_warning = fields.Char(compute="_compute_needed_by_warning")
 
     @api.depends("type_id")
     def _compute_kind(self):
@@ -118,6 +125,36 @@ class GovDocument(models.Model):
                                                   holder=document.signed_for_id.name)
                                        if document.signed_for_id else name)
 
+    @api.depends_context("uid")
+    @api.depends("state", "signoff_state", "drafter_id", "requester_id")
+    def _compute_user_actions(self):
+        for document in self:
+            # the actions' own checks: what the form offers is what the action lets through
+            document.can_cancel = bool(document.id) and document.state not in ("issued", "cancelled") \
+                and document._may_cancel()
+            document.can_withdraw = (document.state == "consultation" or document.signoff_state == "pending") \
+                and document._gov_signoff_may_withdraw()
+
+    @api.depends("state", "urgency", "needed_by", "rule_set_id", "type_id", "department_id")
+    def _compute_needed_by_warning(self):
+        today = fields.Date.context_today(self)
+        for document in self:
+            document.needed_by_warning = False
+            if document.state != "draft" or not document.needed_by:
+                continue
+            rule_set = document.rule_set_id or self.env["gov.rule.set"]._current(document.department_id)
+            policy = rule_set.policy_ids.filtered(lambda p, d=document: p.code == APPROVAL_POLICY[d.urgency])[:1]
+            if not policy:
+                continue
+            deadline, _provisional = policy._deadline_from(today)
+            if deadline > document.needed_by:
+                document.needed_by_warning = self.env._(
+                    "Needed by %(needed)s, but submitted today the approval time limit “%(policy)s” (%(days)s "
+                    "working days) runs until %(deadline)s: the decision may come too late. Choose a higher "
+                    "urgency with a reason, or agree a later date.",
+                    needed=format_date(self.env, document.needed_by), policy=policy.name, days=policy.working_days,
+                    deadline=format_date(self.env, deadline))
+
     @api.constrains("urgency", "urgency_reason", "state")
     def _check_urgency_reason(self):
         for document in self:
@@ -127,9 +164,24 @@ class GovDocument(models.Model):
 
     @api.onchange("type_id")
     def _onchange_type_id(self):
-        if self.type_id and not self.checklist_ids:
-            self.checklist_ids = [fields.Command.create(self._checklist_vals(line))
-                                  for line in self.type_id.checklist_template_ids]
+        # lines not saved yet follow the type chosen; saved lines are the document's record
+        if self.type_id and not self.checklist_ids._origin:
+            self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._checklist_vals(line))
+                                                            for line in self.type_id.checklist_template_ids]
+
+    def onchange(self, values, field_names, fields_spec):
+        """The type's form fields come with the type: the form gets their definitions as soon as the
+        type is chosen. (The framework returns properties only when one of their values changes, and
+        a new document has none yet, so the fields would appear only after the first save.)"""
+        result = super().onchange(values, field_names, fields_spec)
+        if "type_id" in field_names and "properties" in fields_spec and "properties" not in result.get("value", {}):
+            type_id = values.get("type_id")
+            if isinstance(type_id, dict):
+                type_id = type_id.get("id")
+            record = self.new({"type_id": type_id or False})
+            result.setdefault("value", {})["properties"] = self._fields["properties"].convert_to_read(
+                record.properties, record)
+        return result
 
     @api.model
     def _checklist_vals(self, line):
@@ -192,8 +244,9 @@ class GovDocument(models.Model):
             document._check_author()
             document._check_ready_to_submit()
             document._start_approval_clock()
-            if document.consult_department_ids and not document._consultation_done_this_round():
-                document._start_consultation()
+            departments = document._departments_to_consult()
+            if departments:
+                document._start_consultation(departments)
             else:
                 document._submit_for_signoff()
         return True
@@ -203,24 +256,46 @@ class GovDocument(models.Model):
         self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": fields.Date.context_today(self),
                                  "deadline_open": True, "escalation_offset_done": -1000})
 
-    def _consultation_done_this_round(self):
-        return bool(self.consult_task_ids.filtered(lambda t: t.round == self.signoff_round + 1
-                                                   and t.state in DONE_STATES))
+    def _consultation_text_digest(self):
+        """A fingerprint of what the consulted units read: the title, the text and the attachments."""
+        self.ensure_one()
+        content = "\n".join([self.name or "", self.body or "", ",".join(map(str, sorted(self.attachment_ids.ids)))])
+        return hashlib.sha256(content.encode()).hexdigest()
 
-    def _start_consultation(self):
+    def _departments_to_consult(self):
+        """The units to ask (R27.5): those that have not yet answered this very text. A unit that gave
+        its opinion (or kept silent) on the same text is not asked again after a return."""
+        self.ensure_one()
+        if not self.consult_department_ids:
+            return self.consult_department_ids
+        digest = self._consultation_text_digest()
+        answered = self.consult_task_ids.filtered(
+            lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
+        return self.consult_department_ids - answered
+
+    def _start_consultation(self, departments=None):
+        departments = self.consult_department_ids if departments is None else departments
         policy = self.consult_policy_id or self.rule_set_id._policy("consultation")
         round_number = self.signoff_round + 1
+        digest = self._consultation_text_digest()
         # system action: the consulted units' steps are created by the rules (R27.5)
         tasks = self.env["gov.signoff.task"].sudo().create([{
             "res_model": self._name, "res_id": self.id, "res_name": self.display_name, "kind": "consult",
             "round": round_number, "sequence": 1, "name": self.env._("Opinion of %s", department.name),
             "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
-            "requester_id": self.env.user.id,
-        } for department in self.consult_department_ids])
-        self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id})
-        self._gov_signoff_log(tasks[:1], "submit", opinion=self.env._(
-            "Opinions asked of %(units)s within %(days)s working days.",
-            units=", ".join(self.consult_department_ids.mapped("name")), days=policy.working_days))
+            "requester_id": self.env.user.id, "text_digest": digest,
+        } for department in departments])
+        # a returned document that goes out again is no longer "returned", nor waits for its drafter
+        self._gov_signoff_clear_returned()
+        self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id,
+                                 "signoff_state": "draft"})
+        opinion = self.env._("Opinions asked of %(units)s within %(days)s working days.",
+                             units=", ".join(departments.mapped("name")), days=policy.working_days)
+        already = self.consult_department_ids - departments
+        if already:
+            opinion += " " + self.env._("Not asked again, as they already answered on this text: %s.",
+                                        ", ".join(already.mapped("name")))
+        self._gov_signoff_log(tasks[:1], "submit", opinion=opinion)
         tasks._activate()
 
     def action_consult_answer(self, agree=True, opinion=None):
@@ -260,31 +335,49 @@ class GovDocument(models.Model):
         elif state in ("rejected", "returned", "draft", "cancelled"):
             self._gov_signoff_write({"state": "draft", "deadline_open": False})
 
-    def action_issue(self):
-        """The office numbers the signed document from its authority's yearly sequence and issues it."""
+    def _check_can_issue(self):
         if not self.env.user.has_group("gov_rules.group_gov_office"):
             raise UserError(self.env._("Only the office issues documents."))
+        if self.filtered(lambda document: document.state != "approved"):
+            raise UserError(self.env._("Only a signed document can be issued."))
+
+    def action_issue_confirm(self):
+        """Ask before numbering: the office sees the number the document will get (the sequence is
+        only read, not consumed)."""
+        self.ensure_one()
+        self._check_can_issue()
+        wizard = self.env["gov.document.issue"].create({"document_id": self.id})
+        return {"type": "ir.actions.act_window", "name": self.env._("Issue %s", self.display_name),
+                "res_model": wizard._name, "res_id": wizard.id, "view_mode": "form", "target": "new"}
+
+    def action_issue(self):
+        """The office numbers the signed document from its authority's yearly sequence and issues it."""
+        self._check_can_issue()
         for document in self:
-            if document.state != "approved":
-                raise UserError(self.env._("Only a signed document can be issued."))
             today = fields.Date.context_today(self)
             number = document.authority_id._next_number(today)
             document._gov_signoff_write({"state": "issued", "number": number, "issue_date": today})
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
         return True
 
+    def _may_cancel(self):
+        """The drafter cancels his draft; once submitted, only the office (the form offers Cancel exactly then)."""
+        self.ensure_one()
+        return self.env.user.has_group("gov_rules.group_gov_office") or (
+            self.state == "draft" and self.env.user == self.drafter_id)
+
     def action_cancel(self, reason=None):
         """The drafter cancels a draft; once submitted, only the office can."""
-        is_office = self.env.user.has_group("gov_rules.group_gov_office")
         for document in self:
             if document.state in ("issued", "cancelled"):
                 raise UserError(self.env._("An issued or cancelled document cannot be cancelled."))
-            if not is_office and (document.state != "draft" or self.env.user != document.drafter_id):
+            if not document._may_cancel():
                 raise UserError(self.env._("Only the drafter cancels a draft; after submission only the office can."))
             if document.signoff_state == "pending":
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
             # sudo: cancelling closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
+            document._gov_signoff_clear_returned()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
@@ -293,7 +386,7 @@ class GovDocument(models.Model):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""
         consulting = self.filtered(lambda d: d.state == "consultation")
         for document in consulting:
-            if self.env.user != document.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+            if not document._gov_signoff_may_withdraw():
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            document.requester_id.name))
             # sudo: withdrawing closes the requests the system made

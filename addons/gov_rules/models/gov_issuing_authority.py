@@ -43,6 +43,18 @@ class GovIssuingAuthority(models.Model):
                 authority.sequence_id.sudo().prefix = f"{authority.prefix}〔%(range_year)s〕"
         return result
 
+    def _preview_number(self, on_date):
+        """The number the next document issued on ``on_date`` gets, without taking it."""
+        self.ensure_one()
+        sequence = self.sequence_id
+        if not sequence:
+            return False
+        date_range = self.env["ir.sequence.date_range"].search([
+            ("sequence_id", "=", sequence.id), ("date_from", "<=", on_date), ("date_to", ">=", on_date)], limit=1)
+        number = date_range.number_next_actual if date_range else 1
+        return sequence.with_context(ir_sequence_date=on_date,
+                                     ir_sequence_date_range=date_range.date_from or on_date).get_next_char(number)
+
     def _next_number(self, on_date):
         self.ensure_one()
         # the office numbers documents whoever may read the sequence (system action)

@@ -48,6 +48,9 @@ class GovSignoffMixin(models.AbstractModel):
     signoff_editor_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="May Change Now",
                                           search="_search_signoff_editor_ids",
                                           help="Approvers of a pending step that lets them change some fields.")
+    signoff_editable_fields = fields.Char(
+        compute="_compute_signoff_records",
+        help="Comma-framed names of the fields the current user's pending step lets him change (,a,b,).")
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
@@ -65,6 +68,9 @@ class GovSignoffMixin(models.AbstractModel):
             record.signoff_can_act = self.env.user in pending.user_ids
             record.signoff_editor_ids = pending.filtered(
                 lambda task: task.kind == "signoff" and task.editable_fields).user_ids
+            mine = pending.filtered(lambda task: self.env.user in task.user_ids)
+            names = {name.strip() for task in mine for name in (task.editable_fields or "").split(",") if name.strip()}
+            record.signoff_editable_fields = f",{','.join(sorted(names))}," if names else ","
 
     def _search_signoff_user_ids(self, operator, value):
         # sudo: the search only yields ids of items; the items' own rules still apply
@@ -177,6 +183,7 @@ class GovSignoffMixin(models.AbstractModel):
                     "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "
                     "matrix row for it.", set=record.rule_set_id.display_name, item=record.display_name))
             round_number = record.signoff_round + 1
+            record._gov_signoff_clear_returned()
             record._gov_signoff_write({"signoff_state": "pending", "signoff_row_id": row.id,
                                        "signoff_round": round_number, "requester_id": self.env.user.id})
             # the route is fixed by the rules, not by the submitter's rights: the system creates the steps
@@ -220,11 +227,17 @@ class GovSignoffMixin(models.AbstractModel):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason: it goes back to the drafter."))
 
+    def _gov_signoff_may_withdraw(self):
+        """Whether the current user may withdraw the item now: its submitter or the office (the form
+        offers Withdraw exactly then)."""
+        self.ensure_one()
+        return self.env.user == self.requester_id or self.env.user.has_group("gov_rules.group_gov_office")
+
     def action_signoff_withdraw(self, reason=None):
         for record in self:
             if record.signoff_state != "pending":
                 raise UserError(self.env._("Only an item under sign-off can be withdrawn."))
-            if self.env.user != record.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
+            if not record._gov_signoff_may_withdraw():
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            record.requester_id.name))
             record._gov_signoff_end(record._gov_signoff_open_tasks()[:1], "draft", reason)
@@ -303,6 +316,9 @@ class GovSignoffMixin(models.AbstractModel):
         opinion = text_in(self.env, reason, self.env["gov.rule.set"]._district_lang())
         if task and state in ("rejected", "returned"):
             task._finish(state, opinion)
+        if task and state == "returned":
+            # the item now waits for its authors: it shows in their to-do until they submit it again
+            task.write({"returned_to_ids": [fields.Command.set(self._gov_signoff_authors().ids)]})
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_signoff_log(task, action, opinion=opinion)
         self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
@@ -315,6 +331,13 @@ class GovSignoffMixin(models.AbstractModel):
                 in_user_lang.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id, summary=label,
                                                       note=text_in(self.env, reason, in_user_lang.env.lang))
         self._gov_signoff_on_state(state)
+
+    def _gov_signoff_clear_returned(self):
+        """The item was submitted again or closed: its returned steps no longer wait for anyone."""
+        # sudo: the system keeps the steps
+        returned = self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("returned_to_ids", "!=", False)])
+        returned.write({"returned_to_ids": [fields.Command.clear()]})
 
     def _gov_close_deadline_activities(self, users=None):
         """Reminders of a deadline lose their point once the step or the item is decided."""
@@ -356,7 +379,7 @@ class GovSignoffMixin(models.AbstractModel):
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""
         self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act",
-                                   "signoff_editor_ids"])
+                                   "signoff_editor_ids", "signoff_editable_fields"])
 
     def write(self, vals):
         if not self.env.su:

@@ -1,6 +1,8 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, format_date
 
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
@@ -63,8 +65,75 @@ class GovSignoffTask(models.Model):
     acting_for_id = fields.Many2one("res.users", string="Acting for")
     decided_on = fields.Datetime()
     opinion = fields.Text()
+    # a step returned for changes waits for the item's authors until they submit it again
+    returned_to_ids = fields.Many2many("res.users", "gov_signoff_task_returned_rel", "task_id", "user_id",
+                                       string="Back With", copy=False,
+                                       help="Who makes the changes asked for, until the item is submitted again.")
+    text_digest = fields.Char(copy=False, help="Fingerprint of the text a consulted unit was asked about.")
+    # shown in "My To-Do" and on the route
+    acting_note = fields.Char(string="Acting For", compute="_compute_acting_note",
+                              help="Whom the person who acts on this step stands in for (代), and until when.")
+    urgency = fields.Selection(selection="_selection_urgency", compute="_compute_item_urgency")
+    deadline_days_left = fields.Char(string="Time Left", compute="_compute_deadline_days_left")
 
     _pending_idx = models.Index("(state, res_model, res_id) WHERE state = 'pending'")
+
+    @api.model
+    def _selection_urgency(self):
+        return self.env["gov.document"]._fields["urgency"]._description_selection(self.env)
+
+    def _compute_item_urgency(self):
+        """The urgency of the item, for models whose items have one: one read per model."""
+        self.urgency = False
+        for model_name in set(self.mapped("res_model")):
+            if model_name not in self.env or "urgency" not in self.env[model_name]._fields:
+                continue
+            tasks = self.filtered(lambda task, name=model_name: task.res_model == name)
+            if not self.env[model_name].has_access("read"):
+                continue
+            records = self.env[model_name].browse(tasks.mapped("res_id")).exists()
+            # only the items the user may read: the others' steps show no urgency
+            records = records._filtered_access("read")
+            urgency = {record.id: record.urgency for record in records}
+            for task in tasks:
+                task.urgency = urgency.get(task.res_id, False)
+
+    @api.depends("deadline", "deadline_open")
+    def _compute_deadline_days_left(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.deadline_days_left = False
+            if not (task.deadline and task.deadline_open):
+                continue
+            calendar = task.deadline_policy_id.rule_set_id.calendar_id or self.env["gov.calendar"]
+            if task.deadline == today:
+                task.deadline_days_left = self.env._("Due today")
+            elif task.deadline > today:
+                days = calendar.count_working_days(today + timedelta(days=1), task.deadline)
+                task.deadline_days_left = self.env._("%s working days left", days)
+            else:
+                days = calendar.count_working_days(task.deadline + timedelta(days=1), today)
+                task.deadline_days_left = self.env._("%s working days overdue", days)
+
+    @api.depends("holder_id", "user_ids", "acting_for_id", "state")
+    def _compute_acting_note(self):
+        today = fields.Date.context_today(self)
+        standing_in = self.filtered(lambda task: task.state in ("waiting", "pending") and task.holder_id
+                                    and task.user_ids and task.holder_id not in task.user_ids)
+        absences = self.env["gov.absence"].search([
+            ("user_id", "in", standing_in.holder_id.ids), ("date_from", "<=", today), ("date_to", ">=", today)])
+        away_until = {absence.user_id: absence.date_to for absence in absences}
+        for task in self:
+            task.acting_note = False
+            if task in standing_in:
+                holder = task.holder_id
+                if holder in away_until:
+                    task.acting_note = self.env._("代 %(holder)s, away until %(date)s", holder=holder.name,
+                                                  date=format_date(self.env, away_until[holder]))
+                else:
+                    task.acting_note = self.env._("代 %s", holder.name)
+            elif task.acting_for_id:
+                task.acting_note = self.env._("代 %s", task.acting_for_id.name)
 
     # ------------------------------------------------------------------
     # Resolution of roles: who holds the role, who acts for them today

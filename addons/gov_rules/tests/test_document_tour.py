@@ -5,8 +5,10 @@ from .common_org import GovOrganisation
 
 DOCUMENTS_URL = "/odoo/action-gov_rules.action_gov_document"
 MY_TODO_URL = "/odoo/action-gov_rules.action_gov_signoff_task_mine"
-# the title typed by gov_document_draft_tour (static/tests/tours/gov_document_tours.js)
+# the titles typed by gov_document_draft_tour and gov_document_request_draft_tour
+# (static/tests/tours/gov_document_tours.js)
 TITLE = "关于做好冬季供暖保障工作的通知"
+REQUEST_TITLE = "关于拨付防汛物资采购资金的请示"
 
 
 @tagged("post_install", "-at_install")
@@ -105,6 +107,30 @@ class TestDocumentTour(GovOrganisation, HttpCase):
         self.assertEqual(approvals.mapped("opinion"), ["拟同意，呈张副区长审阅", "同意，请王区长签发", "签发"])
         self.assertEqual(approvals[-1].acting_for_id, self.head)
         self.assertFalse((approvals[0] | approvals[1]).acting_for_id)
+
+    def test_request_flow(self):
+        """A request for instructions (请示) drafted in the web form can be submitted (R27.3, R27.4): the
+        type's form fields show as soon as the type is chosen, the checklist lines made then keep their
+        link to the type's lines, the clerk documents the collective discussion, the office confirms
+        "one request, one matter", and the clerk's submission finds nothing missing."""
+        type_request = self.env.ref("gov_rules.document_type_request")
+        self._tour(DOCUMENTS_URL, "gov_document_request_draft_tour", "t_clerk")
+        document = self.env["gov.document"].search([("name", "=", REQUEST_TITLE)])
+        self.assertEqual(len(document), 1, "the tour should have saved one document")
+        self.assertEqual(document.type_id, type_request)
+        self.assertEqual(document.checklist_ids.template_id, type_request.checklist_template_ids,
+                         "each line keeps the type's line it answers")
+        self.assertEqual(document.checklist_ids.filtered(lambda item: item.state == "done").template_id.rule_ref,
+                         "R27.3")
+        amount = {prop["name"]: prop.get("value") for prop in document.read(["properties"])[0]["properties"]}
+        self.assertEqual(amount.get("amount"), 120)
+
+        self._tour(f"{DOCUMENTS_URL}/{document.id}", "gov_document_request_confirm_tour", "t_office_dep")
+        self.assertEqual(set(document.checklist_ids.mapped("state")), {"done"})
+
+        self._tour(f"{DOCUMENTS_URL}/{document.id}", "gov_document_request_submit_tour", "t_clerk")
+        self.assertEqual(document.state, "signoff")
+        self.assertEqual(document.requester_id, self.clerk)
 
 
 @tagged("post_install", "-at_install")

@@ -4,3 +4,4 @@ from . import gov_calendar_calculator
 from . import gov_signoff_decision
 from . import gov_rule_set_unit_copy
 from . import gov_document_type_fields
+from . import gov_document_issue

@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 DECISIONS = [
     ("approve", "Approve"),
@@ -23,6 +24,31 @@ class GovSignoffDecision(models.TransientModel):
     decision = fields.Selection(DECISIONS, required=True)
     opinion = fields.Text()
     delegate_to_id = fields.Many2one("res.users", domain=[("share", "=", False)])
+    acting_note = fields.Char(compute="_compute_acting_note",
+                              help="Whom you decide for (代), before you decide: the step's holder, while away.")
+
+    @api.depends("res_model", "res_id", "decision")
+    def _compute_acting_note(self):
+        for wizard in self:
+            wizard.acting_note = False
+            if wizard.decision not in ("approve", "reject", "return", "agree", "object", "delegate") or \
+                    wizard.res_model not in self.env["gov.signoff.log"]._item_models():
+                continue
+            # the step waiting for the current user (his own to-do, readable by him)
+            task = self.env["gov.signoff.task"].search([
+                ("res_model", "=", wizard.res_model), ("res_id", "=", wizard.res_id), ("state", "=", "pending"),
+                ("user_ids", "in", self.env.user.ids)], limit=1)
+            if task.holder_id and task.holder_id != self.env.user:
+                away = self.env["gov.absence"].search([
+                    ("user_id", "=", task.holder_id.id), ("date_from", "<=", fields.Date.context_today(self)),
+                    ("date_to", ">=", fields.Date.context_today(self))], limit=1)
+                if away:
+                    wizard.acting_note = self.env._(
+                        "You decide “%(step)s” for %(holder)s (代), who is away until %(date)s.",
+                        step=task.name, holder=task.holder_id.name, date=format_date(self.env, away.date_to))
+                else:
+                    wizard.acting_note = self.env._("You decide “%(step)s” for %(holder)s (代).",
+                                                    step=task.name, holder=task.holder_id.name)
 
     def action_confirm(self):
         self.ensure_one()

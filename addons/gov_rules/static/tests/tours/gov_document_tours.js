@@ -7,7 +7,9 @@ import { user } from "@web/core/user";
  * gov_rules/tests/test_document_tour.py with different logins, at desktop and phone size:
  * a clerk drafts and submits, the consulted unit keeps silent (the test runs the escalation
  * cron), the office and the deputy in charge approve from "My To-Do", the executive deputy
- * signs for the absent head (代), and the office issues the numbered document.
+ * signs for the absent head (代), and the office issues the numbered document after seeing its
+ * number. A second flow drafts a request for instructions (请示) with its checklist and form
+ * fields: the clerk completes his line, the office confirms its own, the clerk submits.
  *
  * Triggers use field and button names, never labels: the test users may work in Chinese or
  * in English. The approval button opens the decision wizard by its action id, so it is found
@@ -16,6 +18,8 @@ import { user } from "@web/core/user";
 
 // also in test_document_tour.py
 const TITLE = "关于做好冬季供暖保障工作的通知";
+const REQUEST_TITLE = "关于拨付防汛物资采购资金的请示";
+const NUMBER = /^东政发〔\d{4}〕\d+号$/;
 
 const APPROVE = "button[type=action][data-hotkey=a]";
 
@@ -136,13 +140,14 @@ function openNotebookPage(name) {
     };
 }
 
-/** Open the document from "My To-Do": the row's Open button on a desktop, the card on a phone. */
+/** Open the document from "My To-Do" by its row on a desktop, its card on a phone: the document
+ * itself opens, not the step. */
 const openFromMyTodo = [
     {
-        content: "My To-Do lists the document: open it",
+        content: "My To-Do lists the document with the working days left: open it",
         trigger:
-            `.o_list_view .o_data_row:contains(${TITLE}) button[name=action_open_record], ` +
-            `.o_kanban_view .o_kanban_record:contains(${TITLE})`,
+            `.o_list_view .o_data_row:contains(${TITLE}):has(.o_gov_days_left:not(:empty)) td[name=res_name], ` +
+            `.o_kanban_view .o_kanban_record:contains(${TITLE}):has(.o_gov_days_left:not(:empty))`,
         run: "click",
     },
     {
@@ -151,10 +156,49 @@ const openFromMyTodo = [
     },
 ];
 
+/** "My To-Do" says whom the current user acts for (代) before he opens the item. */
+const actingShownInMyTodo = {
+    content: "My To-Do shows that I act for the absent head (代)",
+    trigger:
+        `.o_list_view .o_data_row:contains(${TITLE}) .o_gov_acting_note:contains(代), ` +
+        `.o_kanban_view .o_kanban_record:contains(${TITLE}) .o_gov_acting_note:contains(代)`,
+};
+
+/**
+ * The header does not offer the button ``selector`` (on a phone: neither in the bar nor in
+ * its "More" menu, which is opened to look and closed again).
+ */
+function expectNoHeaderButton(selector, what) {
+    const toggle = ".o_form_view .o_statusbar_buttons > .dropdown-toggle";
+    return [
+        {
+            content: `"${what}" is not offered`,
+            trigger: `.o_form_view .o_form_saved .o_statusbar_buttons:not(:has(${selector}))`,
+            async run(helpers) {
+                if (helpers.queryFirst(toggle, { visible: true })) {
+                    await helpers.click(toggle);
+                    await helpers.waitUntil(() => helpers.queryFirst(".o-dropdown--menu"), { timeout: 5000 });
+                    const offered = helpers.queryFirst(`.o-dropdown--menu ${selector}`);
+                    await helpers.click(toggle);
+                    if (offered) {
+                        throw new Error(`"${what}" is offered in the menu of the status bar`);
+                    }
+                }
+            },
+        },
+    ];
+}
+
 /** Approve in the decision wizard with an opinion, and wait for the form to reload. */
-function approve(opinion) {
+function approve(opinion, { acting = false } = {}) {
     return [
         ...clickHeaderButton(APPROVE, "Approve"),
+        ...(acting
+            ? [{
+                content: "Before deciding, the wizard says for whom I decide (代) and until when he is away",
+                trigger: ".modal .o_gov_acting_note .o_field_widget[name=acting_note]:contains(代)",
+            }]
+            : []),
         {
             content: "The decision wizard asks for an opinion",
             trigger: ".modal .o_field_widget[name=opinion] textarea",
@@ -221,14 +265,22 @@ registry.category("web_tour.tours").add("gov_document_office_review_tour", {
 });
 
 registry.category("web_tour.tours").add("gov_document_deputy_approval_tour", {
-    steps: () => [...openFromMyTodo, expectState("signoff"), ...approve("同意，请王区长签发")],
+    steps: () => [
+        ...openFromMyTodo,
+        expectState("signoff"),
+        // a leader neither cancels nor withdraws a document he is asked to approve
+        ...expectNoHeaderButton("button[name=action_cancel]", "Cancel"),
+        ...expectNoHeaderButton("button[data-hotkey=w]", "Withdraw"),
+        ...approve("同意，请王区长签发"),
+    ],
 });
 
 registry.category("web_tour.tours").add("gov_document_acting_signature_tour", {
     steps: () => [
+        actingShownInMyTodo,
         ...openFromMyTodo,
         expectState("signoff"),
-        ...approve("签发"),
+        ...approve("签发", { acting: true }),
         expectState("approved"),
         openNotebookPage("signoff"),
         {
@@ -239,20 +291,167 @@ registry.category("web_tour.tours").add("gov_document_acting_signature_tour", {
 });
 
 registry.category("web_tour.tours").add("gov_document_issue_tour", {
-    steps: () => [
-        expectState("approved"),
-        ...clickHeaderButton("button[name=action_issue]", "Issue"),
-        expectState("issued"),
+    steps: () => {
+        let announced;
+        return [
+            expectState("approved"),
+            ...clickHeaderButton("button[name=action_issue_confirm]", "Issue"),
+            {
+                content: "Before numbering, the office is shown the number the document will get",
+                trigger: ".modal .o_field_widget[name=number]:contains(东政发)",
+                run() {
+                    announced = this.anchor.textContent.trim();
+                    if (!NUMBER.test(announced)) {
+                        throw new Error(`expected a number like 东政发〔2026〕1号, the dialog shows "${announced}"`);
+                    }
+                },
+            },
+            {
+                content: "Confirm: number and issue",
+                trigger: ".modal .modal-footer button[name=action_confirm]",
+                run: "click",
+            },
+            expectState("issued"),
+            {
+                // the test checks that the year is the one of the issue date
+                content: "The document gets the number announced: 东政发〔year〕n号",
+                trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=number]:contains(东政发)",
+                run() {
+                    const number = this.anchor.textContent.trim();
+                    if (number !== announced) {
+                        throw new Error(`the dialog announced "${announced}", the form shows "${number}"`);
+                    }
+                },
+            },
+        ];
+    },
+});
+
+/**
+ * Mark the checklist line of the request's type with rule ``ruleRef`` done, with ``note`` as
+ * evidence: in the editable list on a desktop, in the line's dialog on a phone. The line is found
+ * by the name it shows (the type's line name, in the drafter's language).
+ */
+function completeChecklistLine(ruleRef, note) {
+    const lines = ".o_field_widget[name=checklist_ids]";
+    const rows = `${lines} .o_data_row, ${lines} .o_kanban_record:not(.o_kanban_ghost)`;
+    return [
         {
-            // the test checks that the year is the one of the issue date
-            content: "The document number is assigned: 东政发〔year〕n号",
-            trigger: ".o_form_view .o_field_widget[name=number]:contains(东政发)",
-            run() {
-                const number = this.anchor.textContent.trim();
-                if (!/^东政发〔\d{4}〕\d+号$/.test(number)) {
-                    throw new Error(`expected a number like 东政发〔2026〕1号, the form shows "${number}"`);
+            content: `Open the checklist line of ${ruleRef}`,
+            trigger: rows,
+            async run(helpers) {
+                const name = await shownName("gov.checklist.item", [
+                    ["template_id.rule_ref", "=", ruleRef], ["document_id.name", "=", REQUEST_TITLE],
+                ]).catch(() => shownName("gov.checklist.template", [
+                    ["rule_ref", "=", ruleRef], ["type_id.kind", "=", "request"],
+                ]));
+                const line = helpers.queryAll(rows).find((element) => element.textContent.includes(name));
+                if (!line) {
+                    throw new Error(`no checklist line "${name}"`);
+                }
+                await helpers.click(line.querySelector("td[name=note]") || line);
+            },
+        },
+        {
+            content: "Mark it done",
+            trigger:
+                `.o_form_view ${lines} .o_selected_row .o_field_widget[name=state] .o_select_menu_toggler, ` +
+                ".modal .o_field_widget[name=state] input[data-value=done]",
+            async run(helpers) {
+                await helpers.click(this.anchor);
+                if (this.anchor.matches(".o_select_menu_toggler")) {
+                    // the choices in the order of the selection: to do, done, skipped
+                    const done = ".o_field_selection_menu .o_select_menu_item[data-choice-index='1']";
+                    await helpers.waitUntil(() => helpers.queryFirst(done), { timeout: 5000 });
+                    await helpers.click(done);
                 }
             },
         },
+        {
+            content: "Write the evidence",
+            trigger:
+                `.o_form_view ${lines} .o_selected_row .o_field_widget[name=note] textarea, ` +
+                ".modal .o_field_widget[name=note] textarea",
+            run: `edit ${note}`,
+        },
+        {
+            content: "Keep the line (the dialog's save on a phone; the list row stays open on a desktop)",
+            trigger: `.modal .o_form_button_save, .o_form_view ${lines} .o_selected_row`,
+            async run(helpers) {
+                if (this.anchor.matches(".o_form_button_save")) {
+                    await helpers.click(this.anchor);
+                }
+            },
+        },
+        {
+            content: "Back on the document",
+            trigger: `body:not(:has(.modal)) .o_form_view ${lines}`,
+        },
+    ];
+}
+
+function saveForm() {
+    return [
+        {
+            content: "Save",
+            trigger: ".o_form_view .o_form_status_indicator .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The document is saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("gov_document_request_draft_tour", {
+    steps: () => [
+        {
+            content: "Create a document",
+            trigger: ".o_control_panel .o_list_button_add, .o_control_panel .o-kanban-button-new",
+            run: "click",
+        },
+        {
+            content: "Title",
+            trigger: ".o_form_view .o_field_widget[name=name] input",
+            run: `edit ${REQUEST_TITLE}`,
+        },
+        ...chooseRecord("type_id", "gov.document.type", [["kind", "=", "request"]],
+            "the type Request for instructions (请示)"),
+        {
+            content: "The type's form fields appear at once, before any save: fill in the amount",
+            trigger: ".o_form_view:not(:has(.o_form_saved)) .o_field_widget[name=properties] " +
+                ".o_property_field[property-name=amount] input",
+            run: "edit 120",
+        },
+        ...chooseRecord("authority_id", "gov.issuing.authority", [["prefix", "=", "东政发"]],
+            "the district government (东昌区人民政府)"),
+        ...chooseRecord("area_id", "gov.area", [["code", "=", "t_economy"]], "the subject area 经济发展"),
+        openNotebookPage("checklist"),
+        {
+            content: "The type's checklist is there, its Required box locked",
+            trigger: ".o_field_widget[name=checklist_ids] .o_data_row td[name=required].o_readonly_modifier, " +
+                ".o_field_widget[name=checklist_ids] .o_kanban_record",
+        },
+        ...completeChecklistLine("R27.3", "见区发改局2026年第12次局务会议纪要"),
+        ...saveForm(),
+        expectState("draft"),
+    ],
+});
+
+registry.category("web_tour.tours").add("gov_document_request_confirm_tour", {
+    steps: () => [
+        expectState("draft"),
+        openNotebookPage("checklist"),
+        ...completeChecklistLine("R27.4", "一文一事，已核"),
+        ...saveForm(),
+    ],
+});
+
+registry.category("web_tour.tours").add("gov_document_request_submit_tour", {
+    steps: () => [
+        expectState("draft"),
+        ...clickHeaderButton("button[name=action_submit]", "Submit"),
+        expectState("signoff"),
     ],
 });
