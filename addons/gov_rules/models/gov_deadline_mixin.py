@@ -3,6 +3,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..lib.district_time import district_today
+
 
 class GovDeadlineMixin(models.AbstractModel):
     """A deadline in working days from a policy, and the escalation ladder that follows it.
@@ -103,7 +105,7 @@ class GovDeadlineMixin(models.AbstractModel):
         leaders = self._gov_escalation_leaders() if step.notify_leader else {}
         documents = self._gov_escalation_document()
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         model_ids = {}
         vals_list = []
         for record in self:

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
 from .gov_document_type import DOCUMENT_KINDS
 from .gov_signoff_task import DONE_STATES
 
@@ -12,7 +14,10 @@ STATES = [("draft", "Draft"), ("consultation", "Consultation"), ("signoff", "Sig
           ("issued", "Issued"), ("cancelled", "Cancelled")]
 # deadline policies by urgency (codes of the rule set): lead time before the needed-by date (R28.1)
 # and approval time limit (R28.3)
-LEAD_POLICY = {"normal": "lead_ordinary", "urgent": "lead_urgent"}
+LEAD_POLICY = {"normal": "lead_ordinary", "urgent": "lead_urgent", "extra_urgent": "lead_extra_urgent",
+               "extra_urgent_important": "lead_extra_urgent_important"}
+# R28.1 sets the lead time of ordinary and urgent matters; a rule set may set one for the others
+LEAD_POLICY_OPTIONAL = {"extra_urgent", "extra_urgent_important"}
 APPROVAL_POLICY = {"normal": "approve_ordinary", "urgent": "approve_urgent", "extra_urgent": "approve_extra_urgent",
                    "extra_urgent_important": "approve_extra_urgent_important"}
 
@@ -148,12 +153,19 @@ class GovDocument(models.Model):
         self._check_lead_time()
 
     def _check_lead_time(self):
-        """R28.1: submitted at least N working days before it is needed."""
-        code = LEAD_POLICY.get(self.urgency)
-        if not (code and self.needed_by):
+        """R28.1: submitted at least N working days before it is needed, as the rule set gives N for the
+        urgency; never needed by a day already past, whatever the urgency."""
+        if not self.needed_by:
+            return
+        today = district_today(self)
+        if self.needed_by < today:
+            raise UserError(self.env._(
+                "Needed by %(needed)s is already past (today is %(today)s); give the date by which it is needed "
+                "now (R28.1).", needed=self.needed_by, today=today))
+        code = LEAD_POLICY[self.urgency]
+        if self.urgency in LEAD_POLICY_OPTIONAL and code not in self.rule_set_id.policy_ids.mapped("code"):
             return
         policy = self.rule_set_id._policy(code)
-        today = fields.Date.context_today(self)
         earliest, _provisional = policy._deadline_from(today)
         if self.needed_by < earliest:
             raise UserError(self.env._(
@@ -180,7 +192,7 @@ class GovDocument(models.Model):
 
     def _start_approval_clock(self):
         policy = self.rule_set_id._policy(APPROVAL_POLICY[self.urgency])
-        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": fields.Date.context_today(self),
+        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": district_today(self),
                                  "deadline_open": True, "escalation_offset_done": -1000})
 
     def _consultation_done_this_round(self):
@@ -247,7 +259,7 @@ class GovDocument(models.Model):
         for document in self:
             if document.state != "approved":
                 raise UserError(self.env._("Only a signed document can be issued."))
-            today = fields.Date.context_today(self)
+            today = district_today(self)
             number = document.authority_id._next_number(today)
             document._gov_signoff_write({"state": "issued", "number": number, "issue_date": today})
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
@@ -296,6 +308,9 @@ class GovDocument(models.Model):
         """A clerk drafts for his own unit; the office drafts for any (constraints run as superuser,
         so this is checked in create and write)."""
         user = self.env.user
+        if department_id and not (isinstance(department_id, int) and self.env["hr.department"].browse(
+                department_id).exists()):
+            raise ValidationError(self.env._("No unit has the id %s.", department_id))
         # sudo: a user's own units, whatever the HR access rights
         units = user.sudo().employee_ids.department_id
         if not department_id or self.env.su or user.has_group("gov_rules.group_gov_office") or not units:
@@ -307,6 +322,19 @@ class GovDocument(models.Model):
     def write(self, vals):
         self._check_department_choice(vals.get("department_id"))
         return super().write(vals)
+
+    @api.constrains("name")
+    def _check_name(self):
+        check_not_blank(self, "name")
+
+    @api.constrains("department_id", "consult_department_ids")
+    def _check_consulted_units(self):
+        """Opinions are asked of other units (R27.5): the drafting unit answers for itself by drafting."""
+        for document in self:
+            if document.department_id in document.consult_department_ids:
+                raise ValidationError(self.env._(
+                    "%s drafts this document; it cannot be one of the units consulted (its own unit).",
+                    document.department_id.name))
 
     @api.constrains("consult_policy_id", "rule_set_id")
     def _check_consult_policy(self):

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib.district_time import district_today
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
 TASK_STATES = [
@@ -73,7 +74,7 @@ class GovSignoffTask(models.Model):
     def _resolve_holders(self, record, today=None):
         self.ensure_one()
         positions = self.env["gov.position"]
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         if self.role in ("head", "area_leader"):
             # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
             entrusted = self.env["gov.entrustment"]._entrusted_position(record, today).user_id
@@ -98,7 +99,7 @@ class GovSignoffTask(models.Model):
 
     def _resolve(self, today=None):
         """Set holder and the users who may act, honouring absences and separation of duties."""
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         for task in self:
             record = task._record()
             holders = task._resolve_holders(record, today)
@@ -144,7 +145,7 @@ class GovSignoffTask(models.Model):
     def _reroute_for(self, users, today=None):
         """Absences of ``users`` changed: steps waiting on them, or on anyone whose stand-in chain
         passes through them (head → executive deputy → his stand-in), go to whoever acts now (R5.3, R5.4)."""
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         affected = self._chained_to(users, today)
         # sudo: the system re-routes, whoever recorded the absence
         tasks = self.sudo().search([("state", "=", "pending"), ("role", "!=", "group"),
@@ -195,7 +196,7 @@ class GovSignoffTask(models.Model):
     def _activate(self):
         """The step is due: resolve who acts, start its clock, give them an activity."""
         self._resolve()
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         for task in self:
             policy = task.deadline_policy_id or task._record()._gov_signoff_task_policy(task)
             task.write({"state": "pending", "deadline_policy_id": policy.id, "deadline_start": today,
@@ -210,7 +211,7 @@ class GovSignoffTask(models.Model):
                 # system action: the approver may be unable to create activities on the record himself
                 record.sudo().activity_schedule(
                     activity_type_id=activity_type.id, user_id=user.id, summary=task.name,
-                    date_deadline=task.deadline or fields.Date.context_today(self))
+                    date_deadline=task.deadline or district_today(self))
 
     def _close_activities(self, users=None, feedback=None):
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
