@@ -9,6 +9,9 @@ def check_not_blank(records, *names):
         for name in names:
             value = record[name]
             if value is not False and isinstance(value, str) and not value.strip():
-                label = records._fields[name].get_description(records.env)["string"]
-                raise ValidationError(records.env._("The field “%(field)s” cannot be blank (%(model)s).",
-                                                    field=label, model=records._description))
+                env = records.env
+                label = records._fields[name].get_description(env)["string"]
+                # sudo: the model's name in the user's language, for the message only
+                model = env["ir.model"].sudo()._get(records._name).name
+                raise ValidationError(env._("The field “%(field)s” cannot be blank (%(model)s).",
+                                            field=label, model=model))
