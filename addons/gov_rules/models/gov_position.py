@@ -98,6 +98,7 @@ class GovPosition(models.Model):
         """The holders of these positions and of their partners: whose stand-in a change here may alter."""
         return (self | self.ab_partner_id).user_id
 
+    @api.model
     def _check_absence_cycles(self, users):
         """A change of pairs or holders must not close a loop of stand-ins among the absences of ``users``
         that are not over yet (R5.4): the same check as when an absence is entered."""

@@ -135,6 +135,18 @@ class TestWhoActsData(GovDataCase):
             self.pos_dep_b.with_user(self.gov_admin).user_id = user_c
         self.assertEqual(self.pos_dep_b.user_id, self.deputy_b, "nothing saved")
 
+    def test_deputy_principal_named_while_both_are_away_is_refused_R5_4(self):
+        """R5.4: a unit's first deputy principal stands in for its principal; naming as deputy someone
+        away whose substitute is the (also away) principal would close a loop."""
+        deputy = new_test_user(self.env, "t_drc_deputy", groups="gov_rules.group_gov_user", name="发改局副局长 曹")
+        self._absence(self.principal)
+        self._absence(deputy, substitute_id=self.principal.id)
+        hr_admin = new_test_user(self.env, "t_trust_hr_admin", name="人事与政务管理员 严",
+                                 groups="hr.group_hr_user,gov_rules.group_gov_user,gov_rules.group_gov_admin")
+        with self.assertRefused(ValidationError, "cycle"):
+            self.dept_drc.with_user(hr_admin).gov_deputy_ids = deputy
+        self.assertFalse(self.dept_drc.gov_deputy_ids, "nothing saved")
+
     def test_substitute_is_an_active_internal_user_R40_1(self):
         """R40.1: only an active colleague can act for someone away."""
         portal = new_test_user(self.env, "t_portal", groups="base.group_portal", name="门户用户")
