@@ -15,6 +15,7 @@
         "data/mail_activity_type_data.xml",
         "data/gov_calendar_2024_2026.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
         "data/gov_rule_set_data.xml",
         "data/gov_document_type_data.xml",
         "views/gov_calendar_views.xml",

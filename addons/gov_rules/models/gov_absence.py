@@ -1,8 +1,9 @@
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-# the district works on Beijing time, whoever runs the scheduler
-DISTRICT_TZ = "Asia/Shanghai"
+# the district's date: one time zone for every date of the rules (district_today is imported from here too)
+from ..lib.district_time import district_today
+
 # what the routing already reflects: set by the system only
 ROUTING_FLAGS = {"start_rerouted", "end_rerouted"}
 
@@ -10,11 +11,6 @@ ROUTING_FLAGS = {"start_rerouted", "end_rerouted"}
 def without_routing_flags(env, vals):
     """The values a user may send: the routing flags are the system's (superuser) alone."""
     return vals if env.su else {key: value for key, value in vals.items() if key not in ROUTING_FLAGS}
-
-
-def district_today(record):
-    """Today's date in Beijing: the day an absence or an entrustment starts or ends there."""
-    return fields.Date.context_today(record.with_context(tz=DISTRICT_TZ))
 
 
 class GovAbsence(models.Model):
@@ -31,9 +27,10 @@ class GovAbsence(models.Model):
                               default=lambda self: self.env.user)
     kind = fields.Selection([("leave", "Leave"), ("trip", "Business trip"), ("meeting", "Meeting away"),
                              ("other", "Other")], required=True, default="trip", tracking=True)
-    date_from = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
-    date_to = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, index=True, tracking=True, default=lambda self: district_today(self))
+    date_to = fields.Date(required=True, index=True, tracking=True, default=lambda self: district_today(self))
     substitute_id = fields.Many2one("res.users", string="Acting", tracking=True,
+                                    domain=[("share", "=", False), ("active", "=", True)],
                                     help="Leave empty to use the A/B partner, or the executive deputy for the head.")
     effective_substitute_id = fields.Many2one("res.users", string="Acts for Them",
                                               compute="_compute_effective_substitute")
@@ -65,6 +62,16 @@ class GovAbsence(models.Model):
                     substitute.name))
             absence._check_no_overlap()
             absence._check_no_cycle()
+
+    @api.constrains("substitute_id")
+    def _check_substitute(self):
+        """Only an active colleague can act (R40.1): not a portal user, a departed one or the system."""
+        for absence in self.filtered("substitute_id"):
+            substitute = absence.substitute_id
+            if substitute.share or not substitute.active or substitute.id == SUPERUSER_ID:
+                raise ValidationError(self.env._(
+                    "Only an active colleague (an internal user) can act for someone away; %s cannot.",
+                    substitute.name))
 
     def _check_no_overlap(self):
         """One absence per person per day: otherwise who acts would depend on which one is read."""

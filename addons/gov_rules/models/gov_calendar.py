@@ -1,10 +1,12 @@
 import contextlib
 import warnings
 from bisect import bisect_left, bisect_right
-from datetime import date, datetime
+from datetime import MAXYEAR, MINYEAR, date, datetime
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
+
+from ..lib.district_time import district_today
 
 # Guard against runaway requests from API clients: ten years of working days.
 MAX_WORKING_DAYS = 2500
@@ -130,14 +132,23 @@ class GovCalendar(models.Model):
             while index >= len(ordinals):
                 index -= len(ordinals)
                 year += 1
-                ordinals = self._working_ordinals(year)
+                ordinals = self._working_ordinals(self._check_year(year))
             return ordinals[index]
         index = bisect_left(ordinals, ordinal) + days
         while index < 0:
             year -= 1
-            ordinals = self._working_ordinals(year)
+            ordinals = self._working_ordinals(self._check_year(year))
             index += len(ordinals)
         return ordinals[index]
+
+    @api.model
+    def _check_year(self, year):
+        """Dates run from 0001-01-01 to 9999-12-31: a count that leaves them is a clear error."""
+        if not MINYEAR <= year <= MAXYEAR:
+            raise UserError(self.env._(
+                "The result would lie outside the dates the calendar can count (%(first)s to %(last)s).",
+                first=date.min.isoformat(), last=date.max.isoformat()))
+        return year
 
     # ------------------------------------------------------------------
     # Helpers
@@ -207,7 +218,7 @@ class GovCalendar(models.Model):
         A reminder is recognised by its activity type (Holiday schedule) and its deadline in this
         season, never by its translated summary, so running again adds nothing.
         """
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         if today.month < 11:
             return
         next_year = today.year + 1

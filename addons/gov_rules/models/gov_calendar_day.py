@@ -1,4 +1,5 @@
 from collections import Counter
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -28,14 +29,28 @@ class GovCalendarDay(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_date_value(vals.get("date"))
         self._check_entered_once([(vals.get("year_id"), vals.get("date")) for vals in vals_list])
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_date_value(vals.get("date"))
         if "date" in vals or "year_id" in vals:
             self._check_entered_once([(vals.get("year_id", day.year_id.id), vals.get("date", day.date))
                                       for day in self])
         return super().write(vals)
+
+    @api.model
+    def _check_date_value(self, value):
+        """A day that does not exist (2026-02-30) is a clear error, before the database sees it."""
+        if not value or isinstance(value, date):
+            return
+        try:
+            fields.Date.to_date(value)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(self.env._(
+                "“%s” is not a date; write dates as YYYY-MM-DD, for example 2026-02-24.", value)) from error
 
     def _check_entered_once(self, year_dates):
         """Refuse a date entered twice in a year with a clear message, before the database's

@@ -3,6 +3,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..lib.district_time import district_today
+
 
 class GovDeadlineMixin(models.AbstractModel):
     """A deadline in working days from a policy, and the escalation ladder that follows it.
@@ -95,7 +97,7 @@ class GovDeadlineMixin(models.AbstractModel):
         """{record: users} named by the step's role (the head, the executive deputy, a group …), resolved for
         the whole batch as a route step resolves it, and who acts for each of them today (R5.3, R5.4):
         one resolution per position, area and unit and one search of the day's absences per batch."""
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         role = step.notify_role
         documents = self._gov_escalation_document()
         holders = {}
@@ -126,7 +128,7 @@ class GovDeadlineMixin(models.AbstractModel):
         told = self._gov_escalation_told(step) if step.notify_role else {}
         documents = self._gov_escalation_document()
         activity_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         # sudo: the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item
         Activity = self.env["mail.activity"].sudo()
         targets = [documents[record] for record in self

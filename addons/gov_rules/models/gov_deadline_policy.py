@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.checks import check_not_blank
+
 # the rule set's time limit for answers to a consultation (R27.6), as the rules look it up
 CONSULTATION_CODE = "consultation"
 
@@ -23,6 +25,10 @@ class GovDeadlinePolicy(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(rule_set_id, code)", "A rule set has one deadline policy per code.")
 
+    @api.constrains("name", "code")
+    def _check_not_blank(self):
+        check_not_blank(self, "name", "code")
+
     @api.constrains("working_days")
     def _check_working_days(self):
         for policy in self:
@@ -39,12 +45,8 @@ class GovDeadlinePolicy(models.Model):
         """The ladder of a time limit belongs to the same rule set and has steps; the consultation limit's
         ladder keeps silence as consent (R27.6); each item model refuses terminal actions it cannot take.
 
-        Also called when a ladder or its steps change. While a rule set is being copied its policies
-        still point at the original's ladders: the copy links them to its own right after
-        (gov.rule.set.copy), and that write checks them.
+        Also called when a ladder or its steps change.
         """
-        if self.env.context.get("gov_rule_set_copy"):
-            return
         for policy in self:
             ladder = policy.ladder_id
             if ladder and ladder.rule_set_id != policy.rule_set_id:

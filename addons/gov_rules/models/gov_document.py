@@ -5,6 +5,8 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate, format_date
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
 from .gov_document_type import DOCUMENT_KINDS
 from .gov_rule_set import text_in
 from .gov_signoff_task import DONE_STATES
@@ -19,7 +21,10 @@ STATES = [("draft", "Draft"), ("consultation", "Consultation"), ("signoff", "Sig
           ("issued", "Issued"), ("cancelled", "Cancelled")]
 # deadline policies by urgency (codes of the rule set): lead time before the needed-by date (R28.1)
 # and approval time limit (R28.3)
-LEAD_POLICY = {"normal": "lead_ordinary", "urgent": "lead_urgent"}
+LEAD_POLICY = {"normal": "lead_ordinary", "urgent": "lead_urgent", "extra_urgent": "lead_extra_urgent",
+               "extra_urgent_important": "lead_extra_urgent_important"}
+# R28.1 sets the lead time of ordinary and urgent matters; a rule set may set one for the others
+LEAD_POLICY_OPTIONAL = {"extra_urgent", "extra_urgent_important"}
 APPROVAL_POLICY = {"normal": "approve_ordinary", "urgent": "approve_urgent", "extra_urgent": "approve_extra_urgent",
                    "extra_urgent_important": "approve_extra_urgent_important"}
 
@@ -137,7 +142,7 @@ class GovDocument(models.Model):
 
     @api.depends("state", "urgency", "needed_by", "rule_set_id", "type_id", "department_id")
     def _compute_needed_by_warning(self):
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         for document in self:
             document.needed_by_warning = False
             if document.state != "draft" or not document.needed_by:
@@ -220,12 +225,19 @@ class GovDocument(models.Model):
         self._check_lead_time()
 
     def _check_lead_time(self):
-        """R28.1: submitted at least N working days before it is needed."""
-        code = LEAD_POLICY.get(self.urgency)
-        if not (code and self.needed_by):
+        """R28.1: submitted at least N working days before it is needed, as the rule set gives N for the
+        urgency; never needed by a day already past, whatever the urgency."""
+        if not self.needed_by:
+            return
+        today = district_today(self)
+        if self.needed_by < today:
+            raise UserError(self.env._(
+                "Needed by %(needed)s is already past (today is %(today)s); give the date by which it is needed "
+                "now (R28.1).", needed=self.needed_by, today=today))
+        code = LEAD_POLICY[self.urgency]
+        if self.urgency in LEAD_POLICY_OPTIONAL and code not in self.rule_set_id.policy_ids.mapped("code"):
             return
         policy = self.rule_set_id._policy(code)
-        today = fields.Date.context_today(self)
         earliest, _provisional = policy._deadline_from(today)
         if self.needed_by < earliest:
             raise UserError(self.env._(
@@ -253,7 +265,7 @@ class GovDocument(models.Model):
 
     def _start_approval_clock(self):
         policy = self.rule_set_id._policy(APPROVAL_POLICY[self.urgency])
-        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": fields.Date.context_today(self),
+        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": district_today(self),
                                  "deadline_open": True, "escalation_offset_done": -1000})
 
     def _consultation_text_digest(self):
@@ -354,7 +366,7 @@ class GovDocument(models.Model):
         """The office numbers the signed document from its authority's yearly sequence and issues it."""
         self._check_can_issue()
         for document in self:
-            today = fields.Date.context_today(self)
+            today = district_today(self)
             number = document.authority_id._next_number(today)
             document._gov_signoff_write({"state": "issued", "number": number, "issue_date": today})
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
@@ -409,6 +421,9 @@ class GovDocument(models.Model):
         """A clerk drafts for his own unit; the office drafts for any (constraints run as superuser,
         so this is checked in create and write)."""
         user = self.env.user
+        if department_id and not (isinstance(department_id, int) and self.env["hr.department"].browse(
+                department_id).exists()):
+            raise ValidationError(self.env._("No unit has the id %s.", department_id))
         # sudo: a user's own units, whatever the HR access rights
         units = user.sudo().employee_ids.department_id
         if not department_id or self.env.su or user.has_group("gov_rules.group_gov_office") or not units:
@@ -438,6 +453,19 @@ class GovDocument(models.Model):
         if ("one_matter_confirmed" in vals and not self.env.user.has_group("gov_rules.group_gov_office")
                 and any(document.one_matter_confirmed != bool(vals["one_matter_confirmed"]) for document in self)):
             raise UserError(self.env._("Only the office confirms that a request carries one matter (R27.4)."))
+
+    @api.constrains("name")
+    def _check_name(self):
+        check_not_blank(self, "name")
+
+    @api.constrains("department_id", "consult_department_ids")
+    def _check_consulted_units(self):
+        """Opinions are asked of other units (R27.5): the drafting unit answers for itself by drafting."""
+        for document in self:
+            if document.department_id in document.consult_department_ids:
+                raise ValidationError(self.env._(
+                    "%s drafts this document; it cannot be one of the units consulted (its own unit).",
+                    document.department_id.name))
 
     @api.constrains("consult_policy_id", "rule_set_id")
     def _check_consult_policy(self):

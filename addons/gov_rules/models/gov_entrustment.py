@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .gov_absence import ROUTING_FLAGS, district_today, without_routing_flags
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
+from .gov_absence import ROUTING_FLAGS, without_routing_flags
 
 
 class GovEntrustment(models.Model):
@@ -27,7 +29,7 @@ class GovEntrustment(models.Model):
                                          "to the entrusted deputy. Leave empty to entrust the whole area.")
     position_id = fields.Many2one("gov.position", string="Entrusted Deputy", required=True, tracking=True,
                                   domain=[("role", "in", ("executive_deputy", "deputy"))])
-    date_from = fields.Date(required=True, index=True, tracking=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, index=True, tracking=True, default=lambda self: district_today(self))
     date_to = fields.Date(index=True, tracking=True, help="Leave empty for an open-ended entrustment.")
     note = fields.Text()
     # the scheduler catches up on missed runs with these, as for absences
@@ -48,6 +50,38 @@ class GovEntrustment(models.Model):
             if entrustment.position_id.role not in ("executive_deputy", "deputy"):
                 raise ValidationError(self.env._("The head entrusts a deputy head, not %s (R5.2).",
                                                  entrustment.position_id.display_name))
+
+    @api.constrains("name")
+    def _check_name(self):
+        check_not_blank(self, "name")
+
+    @api.constrains("date_from", "date_to", "document_ids", "area_id", "position_id")
+    def _check_one_deputy_at_a_time(self):
+        """A document, or an area entrusted whole, goes to one deputy on any day (R5.2): otherwise who
+        acts would depend on which entrustment is read first."""
+        for entrustment in self:
+            domain = [("id", "!=", entrustment.id), ("position_id", "!=", entrustment.position_id.id),
+                      "|", ("date_to", "=", False), ("date_to", ">=", entrustment.date_from)]
+            if entrustment.date_to:
+                domain.append(("date_from", "<=", entrustment.date_to))
+            if entrustment.document_ids:
+                domain.append(("document_ids", "in", entrustment.document_ids.ids))
+            elif entrustment.area_id:
+                domain += [("area_id", "=", entrustment.area_id.id), ("document_ids", "=", False)]
+            else:
+                continue
+            # sudo: the other entrustment decides, whether or not the user may read its documents
+            other = self.sudo().search(domain, limit=1)
+            if other:
+                # the documents named are the user's own entry; the other entrustment's deputy and days
+                # are what the user needs to know to resolve the clash
+                subject = (", ".join((entrustment.document_ids & other.document_ids).mapped("display_name"))
+                           if entrustment.document_ids else entrustment.area_id.display_name)
+                period = (self.env._("from %(start)s to %(end)s", start=other.date_from, end=other.date_to)
+                          if other.date_to else self.env._("from %s until further notice", other.date_from))
+                raise ValidationError(self.env._(
+                    "%(subject)s is already entrusted to %(deputy)s %(period)s; end that entrustment first or "
+                    "choose other days.", subject=subject, deputy=other.position_id.display_name, period=period))
 
     def _covers(self, on_date):
         self.ensure_one()

@@ -3,6 +3,9 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
+
 _logger = logging.getLogger(__name__)
 
 
@@ -18,6 +21,10 @@ class GovEscalationLadder(models.Model):
     rule_set_id = fields.Many2one("gov.rule.set", required=True, ondelete="cascade", index=True)
     step_ids = fields.One2many("gov.escalation.step", "ladder_id", string="Steps", copy=True)
     policy_ids = fields.One2many("gov.deadline.policy", "ladder_id", string="Used by", readonly=True)
+
+    @api.constrains("name")
+    def _check_not_blank(self):
+        check_not_blank(self, "name")
 
     @api.constrains("rule_set_id", "step_ids")
     def _check_policies(self):
@@ -47,7 +54,7 @@ class GovEscalationLadder(models.Model):
         district's language, what it writes for one person in that person's.
         """
         env = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         in_cron = bool(env.context.get("cron_id"))
         steps = env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
                                                   order="ladder_id, offset_days")

@@ -5,6 +5,8 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
 _logger = logging.getLogger(__name__)
@@ -56,6 +58,10 @@ class GovEscalationStep(models.Model):
     # an archived step leaves its day free for a new one
     _offset_active_uniq = models.UniqueIndex("(ladder_id, offset_days) WHERE active IS TRUE",
                                              "A ladder has at most one step per day offset.")
+
+    @api.constrains("summary")
+    def _check_not_blank(self):
+        check_not_blank(self, "summary")
 
     @api.constrains("offset_days")
     def _check_offset(self):
@@ -145,7 +151,7 @@ class GovEscalationStep(models.Model):
         self.ensure_one()
         superseding = self._superseding_step()
         if superseding:
-            threshold = superseding._threshold(today or fields.Date.context_today(self))
+            threshold = superseding._threshold(today or district_today(self))
             records.filtered(lambda record: not record.deadline or record.deadline > threshold)._gov_escalation_notify(
                 self)
         else:

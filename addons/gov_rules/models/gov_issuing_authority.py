@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..lib.checks import check_not_blank
 
 AUTHORITY_KINDS = [("government", "The district government"), ("office", "The government office"),
                    ("department", "A department")]
@@ -19,6 +22,16 @@ class GovIssuingAuthority(models.Model):
     sequence_id = fields.Many2one("ir.sequence", string="Numbering", readonly=True, copy=False)
 
     _prefix_uniq = models.Constraint("UNIQUE(prefix)", "Two authorities cannot number with the same prefix.")
+
+    @api.constrains("name", "prefix")
+    def _check_prefix(self):
+        """The prefix is printed as is in every number: refused now rather than when a document is issued."""
+        check_not_blank(self, "name", "prefix")
+        for authority in self:
+            if "%" in authority.prefix:
+                raise ValidationError(self.env._(
+                    "The number prefix “%s” cannot contain “%%”: the numbering reserves it for the year.",
+                    authority.prefix))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
+
 POSITION_ROLES = [
     ("head", "District head"),
     ("executive_deputy", "Executive deputy head"),
@@ -34,6 +37,10 @@ class GovPosition(models.Model):
                                     help="Acts for this position while its holder is away, and the other way round.")
     area_ids = fields.One2many("gov.area", "leader_position_id", string="Areas in Charge")
 
+    @api.constrains("name")
+    def _check_not_blank(self):
+        check_not_blank(self, "name")
+
     @api.constrains("ab_partner_id")
     def _check_ab_partner(self):
         for position in self:
@@ -44,25 +51,66 @@ class GovPosition(models.Model):
     def create(self, vals_list):
         positions = super().create(vals_list)
         positions._sync_ab_partners()
+        positions._check_absence_cycles(positions._stand_in_users())
         return positions
 
     def write(self, vals):
-        if "ab_partner_id" not in vals or self.env.context.get("gov_ab_sync"):
+        if self.env.context.get("gov_ab_sync") or not {"ab_partner_id", "user_id", "role", "active"} & set(vals):
             return super().write(vals)
+        # who stands in for whom may change: the holders before and after are checked for cycles (R5.4)
+        new_partner = self.browse(vals.get("ab_partner_id") or [])
+        users = self._stand_in_users() | new_partner._stand_in_users()
         previous = self.ab_partner_id
         result = super().write(vals)
-        # the old partners no longer point back at us
-        (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
-            gov_ab_sync=True).write({"ab_partner_id": False})
-        self._sync_ab_partners()
+        if "ab_partner_id" in vals:
+            # the old partners no longer point back at us
+            (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
+                gov_ab_sync=True).write({"ab_partner_id": False})
+            self._sync_ab_partners()
+        self._check_absence_cycles(users | self._stand_in_users())
         return result
 
     def _sync_ab_partners(self):
+        """Keep the pairs symmetric: a position and its partner point at each other and nobody else
+        points at either of them (R5.4)."""
         if self.env.context.get("gov_ab_sync"):
             return
+        pairs = {}
         for position in self.filtered("ab_partner_id"):
-            if position.ab_partner_id.ab_partner_id != position:
-                position.ab_partner_id.with_context(gov_ab_sync=True).write({"ab_partner_id": position.id})
+            partner = position.ab_partner_id
+            for one, other in ((position, partner), (partner, position)):
+                if pairs.setdefault(one, other) != other:
+                    raise ValidationError(self.env._(
+                        "%(position)s cannot be the A/B partner of both %(first)s and %(second)s.",
+                        position=one.display_name, first=pairs[one].display_name, second=other.display_name))
+        if not pairs:
+            return
+        synced = self.with_context(gov_ab_sync=True, active_test=False)
+        paired_ids = [position.id for position in pairs]
+        # positions left pointing at someone who is now paired with another position
+        synced.search([("ab_partner_id", "in", paired_ids), ("id", "not in", paired_ids)]).write(
+            {"ab_partner_id": False})
+        for position, partner in pairs.items():
+            if position.ab_partner_id != partner:
+                position.with_context(gov_ab_sync=True).write({"ab_partner_id": partner.id})
+
+    def _stand_in_users(self):
+        """The holders of these positions and of their partners: whose stand-in a change here may alter."""
+        return (self | self.ab_partner_id).user_id
+
+    @api.model
+    def _check_absence_cycles(self, users):
+        """A change of pairs or holders must not close a loop of stand-ins among the absences of ``users``
+        that are not over yet (R5.4): the same check as when an absence is entered."""
+        # who stands in for an absent person is computed from the positions just changed
+        self.env["gov.absence"].invalidate_model(["effective_substitute_id"])
+        if not users:
+            return
+        # sudo: the consistency of the stand-ins is checked on every absence, whoever may read them
+        absences = self.env["gov.absence"].sudo().search([("user_id", "in", users.ids),
+                                                          ("date_to", ">=", district_today(self))])
+        for absence in absences:
+            absence._check_no_cycle()
 
     # ------------------------------------------------------------------
     # Who acts for whom

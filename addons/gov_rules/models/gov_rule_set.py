@@ -2,6 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyGettext
 
+from ..lib.checks import check_not_blank
+from ..lib.district_time import district_today
+
 # the system parameter naming the language of the district's shared records (see _district_lang)
 DISTRICT_LANG_PARAM = "gov_rules.district_lang"
 
@@ -32,7 +35,7 @@ class GovRuleSet(models.Model):
                        help="Versions of the same rules share a code.")
     version = fields.Integer(required=True, default=1, tracking=True)
     date_effective = fields.Date(string="Effective From", required=True, index=True, tracking=True,
-                                 default=fields.Date.context_today)
+                                 default=lambda self: district_today(self))
     department_id = fields.Many2one("hr.department", string="Unit", index=True,
                                     help="Empty for the district's own rules; a unit's adapted copy otherwise.")
     parent_id = fields.Many2one("gov.rule.set", string="Copied From", readonly=True)
@@ -62,6 +65,10 @@ class GovRuleSet(models.Model):
                 "Items were started under these rules and keep them (R44.1): archive the rule set instead of "
                 "deleting it. An archived rule set is no longer chosen for new items."))
 
+    @api.constrains("name", "code")
+    def _check_not_blank(self):
+        check_not_blank(self, "name", "code")
+
     @api.constrains("version")
     def _check_version(self):
         if any(rule_set.version < 1 for rule_set in self):
@@ -77,7 +84,7 @@ class GovRuleSet(models.Model):
     def _current(self, department=None, on_date=None):
         """The rule set in force on ``on_date`` for ``department``: its own copy if it has one (archived
         sets are never chosen)."""
-        on_date = on_date or fields.Date.context_today(self)
+        on_date = on_date or district_today(self)
         for unit in (department, None) if department else (None,):
             rule_set = self.search([("department_id", "=", unit.id if unit else False),
                                     ("date_effective", "<=", on_date)],
@@ -110,24 +117,38 @@ class GovRuleSet(models.Model):
         """Copy this set as the next version, effective from tomorrow; edit it before that date."""
         self.ensure_one()
         copy = self.copy({
-            "date_effective": fields.Date.add(fields.Date.context_today(self), days=1),
+            "date_effective": fields.Date.add(district_today(self), days=1),
             "parent_id": self.id,
         })
         return copy._open()
 
     def action_copy_for_unit(self, department=None):
-        """A unit adopts the district's rules by reference and adapts its copy (R42.1)."""
+        """A unit adopts the district's rules by reference and adapts its copy (R42.1). ``department``
+        is the unit or its id (the public API's callers pass ids)."""
         self.ensure_one()
-        department = department or self.env["hr.department"].browse(self.env.context.get("gov_department_id"))
-        if not department:
-            raise UserError(self.env._("Choose the unit that adopts these rules."))
+        department = self._unit_from(department or self.env.context.get("gov_department_id"))
         copy = self.copy({"department_id": department.id, "version": 1, "parent_id": self.id,
                           "name": f"{self.name} · {department.name}"})
         return copy._open()
 
+    def _unit_from(self, department):
+        """The existing unit given as a record or an id, or a clear error."""
+        Department = self.env["hr.department"]
+        if isinstance(department, models.BaseModel) and department._name == Department._name:
+            department = department[:1].id if len(department) == 1 else None
+        if not department:
+            raise UserError(self.env._("Choose the unit that adopts these rules."))
+        if isinstance(department, bool) or not isinstance(department, int):
+            raise UserError(self.env._("“%s” is not a unit; give the unit or its id.", department))
+        unit = Department.browse(department).exists()
+        if not unit:
+            raise UserError(self.env._("No unit has the id %s.", department))
+        return unit
+
     def copy(self, default=None):
-        """Every copy (Duplicate, New Version, Copy for a Unit) links its policies and route steps to its
-        own ladders and policies; without a version given it becomes the next version of the same rules."""
+        """Every copy (Duplicate, New Version, Copy for a Unit) gets its own ladders, its policies on the
+        copies of their own ladders and its route steps on the copies of their own policies; without a
+        version given it becomes the next version of the same rules."""
         copies = self.browse()
         for rule_set in self:
             vals = dict(default or {})
@@ -138,21 +159,29 @@ class GovRuleSet(models.Model):
                      ("department_id", "=", vals.get("department_id", rule_set.department_id.id))],
                     order="version desc", limit=1)
                 vals["version"] = latest.version + 1
-            # the copied policies point at this set's ladders until linked to the copy's own just below
-            copy = super(GovRuleSet, rule_set.with_context(gov_rule_set_copy=True)).copy(vals).with_env(self.env)
-            rule_set._link_copy(copy)
+            # the ladders and policies are copied one by one below, so that each copy is paired with
+            # the very record it copies (never by position in a list)
+            vals.update(ladder_ids=[], policy_ids=[])
+            copy = super(GovRuleSet, rule_set).copy(vals)
+            rule_set._copy_limits(copy)
             copies |= copy
         return copies
 
-    def _link_copy(self, copy):
-        """Point the copy's policies at its own ladders and its route steps at its own policies."""
-        policy_map = dict(zip(self.policy_ids, copy.policy_ids, strict=True))
-        ladder_map = dict(zip(self.ladder_ids, copy.ladder_ids, strict=True))
-        for old, new in policy_map.items():
-            if old.ladder_id:
-                new.ladder_id = ladder_map[old.ladder_id]
-        for step in copy.matrix_row_ids.step_ids.filtered("deadline_policy_id"):
-            step.deadline_policy_id = policy_map.get(step.deadline_policy_id, step.deadline_policy_id)
+    def _copy_limits(self, copy):
+        """Copy the ladders and the policies into ``copy``, each policy on the copy of its own ladder,
+        and point the copied route steps at the copies of their own policies."""
+        self.ensure_one()
+        ladder_map = {}
+        for ladder in self.ladder_ids:
+            ladder_map[ladder] = ladder.copy({"rule_set_id": copy.id})
+        policy_map = {}
+        for policy in self.policy_ids:
+            ladder = ladder_map.get(policy.ladder_id, self.env["gov.escalation.ladder"])
+            policy_map[policy] = policy.copy({"rule_set_id": copy.id, "ladder_id": ladder.id})
+        steps = copy.with_context(active_test=False).matrix_row_ids.step_ids
+        for policy, batch in steps.filtered("deadline_policy_id").grouped("deadline_policy_id").items():
+            if policy in policy_map:
+                batch.deadline_policy_id = policy_map[policy]
 
     def _open(self):
         return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..lib.checks import check_not_blank
+
 
 class GovSignoffMatrixRow(models.Model):
     """A row of the sign-off matrix (签发矩阵): conditions on a record and the route it takes.
@@ -30,8 +32,24 @@ class GovSignoffMatrixRow(models.Model):
     step_ids = fields.One2many("gov.signoff.route.step", "row_id", string="Route", copy=True)
     note = fields.Text()
 
+    @api.constrains("name")
+    def _check_not_blank(self):
+        check_not_blank(self, "name")
+
+    def _check_model(self):
+        """A route applies to items that go through sign-off (R28.2), and its user fields are the model's."""
+        item_models = self.env["gov.signoff.log"]._item_models()
+        for row in self:
+            if row.model_id.model not in item_models:
+                raise ValidationError(self.env._(
+                    "“%(row)s” applies to %(model)s, whose records do not go through sign-off; choose a model "
+                    "that does, such as Outgoing Document.", row=row.name, model=row.model_id.name))
+        self.step_ids._check_user_field()
+
     @api.constrains("domain", "model_id")
     def _check_domain(self):
+        # first the model: one without sign-off is reported as such, not as a condition it cannot evaluate
+        self._check_model()
         for row in self:
             try:
                 domain = row._parsed_domain()

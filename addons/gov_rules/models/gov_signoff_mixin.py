@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.district_time import district_today
 from .gov_rule_set import text_in
 from .gov_signoff_task import DONE_STATES
 
@@ -113,7 +114,7 @@ class GovSignoffMixin(models.AbstractModel):
         return self._gov_escalation_leaders()[self]
 
     def _gov_escalation_leaders(self):
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         positions = self.env["gov.position"]
         # the day's absences in one search, and one resolution per area: the cost does not grow with the items
         stand_in = self.env["gov.absence"]._acting_for_map(today)
@@ -244,8 +245,11 @@ class GovSignoffMixin(models.AbstractModel):
         return True
 
     def action_signoff_delegate(self, user, note=None):
-        user = self.env["res.users"].browse(user) if isinstance(user, int) else user
-        if not user.exists() or not user.active or user.share:
+        Users = self.env["res.users"]
+        if isinstance(user, int) and not isinstance(user, bool):
+            user = Users.browse(user)
+        if not (isinstance(user, models.BaseModel) and user._name == Users._name and len(user) == 1
+                and user.exists() and user.active and not user.share):
             raise UserError(self.env._("A step can be delegated only to an active internal user."))
         for record in self:
             task = record._gov_signoff_my_task()

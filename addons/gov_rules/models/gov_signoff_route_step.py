@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.checks import check_not_blank
+
 SIGNOFF_ROLES = [
     ("head", "District head"),
     ("area_leader", "Leader in charge of the area"),
@@ -42,6 +44,10 @@ class GovSignoffRouteStep(models.Model):
     editable_field_ids = fields.Many2many("ir.model.fields", string="Editable During This Step",
                                           domain="[('model_id', '=', parent.model_id), ('store', '=', True)]")
 
+    @api.constrains("name")
+    def _check_not_blank(self):
+        check_not_blank(self, "name")
+
     @api.constrains("role", "group_id", "user_id", "user_field_id", "required_approvals")
     def _check_role(self):
         for step in self:
@@ -53,6 +59,28 @@ class GovSignoffRouteStep(models.Model):
             if step.required_approvals < 0:
                 raise ValidationError(self.env._("The number of approvals needed cannot be negative."))
         self.row_id._check_route()
+        self._check_user_field()
+
+    def _check_user_field(self):
+        """A user field names a user on the very item the row applies to (R28.2)."""
+        for step in self.filtered(lambda s: s.role == "user_field"):
+            field = step.user_field_id
+            if field.model_id != step.row_id.model_id or field.ttype != "many2one" or field.relation != "res.users":
+                raise ValidationError(self.env._(
+                    "Step “%(step)s” needs a user field of %(model)s (a link to one user); “%(field)s” is not one.",
+                    step=step.name, model=step.row_id.model_id.name, field=field.field_description))
+
+    @api.constrains("deadline_policy_id")
+    def _check_time_limit(self):
+        """Silence never signs (R27.6): a sign-off step cannot take a time limit whose ladder ends in
+        consent, such as the consultation's."""
+        for step in self.filtered("deadline_policy_id"):
+            policy = step.deadline_policy_id
+            if "consent" in policy.ladder_id.step_ids.mapped("terminal_action"):
+                raise ValidationError(self.env._(
+                    "Step “%(step)s” cannot take the time limit “%(policy)s”: its ladder ends with “Silence means "
+                    "consent”, which applies only to the answers to a consultation (R27.6).",
+                    step=step.name, policy=policy.name))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_last_step(self):

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate, format_date
 
+from ..lib.district_time import district_today
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
 _lt = LazyTranslate(__name__)
@@ -100,7 +101,7 @@ class GovSignoffTask(models.Model):
 
     @api.depends("deadline", "deadline_open")
     def _compute_deadline_days_left(self):
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         for task in self:
             task.deadline_days_left = False
             if not (task.deadline and task.deadline_open):
@@ -117,7 +118,7 @@ class GovSignoffTask(models.Model):
 
     @api.depends("holder_id", "user_ids", "acting_for_id", "state")
     def _compute_acting_note(self):
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         standing_in = self.filtered(lambda task: task.state in ("waiting", "pending") and task.holder_id
                                     and task.user_ids and task.holder_id not in task.user_ids)
         absences = self.env["gov.absence"].search([
@@ -144,14 +145,14 @@ class GovSignoffTask(models.Model):
 
     def _resolve_holders(self, record, today=None):
         self.ensure_one()
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         return self.env["gov.position"]._role_holders(
             self.role, record, today, group=self.group_id, user=self.role_user_id, department=self.department_id,
             user_field=self.user_field)[record]
 
     def _resolve(self, today=None):
         """Set holder and the users who may act, honouring absences and separation of duties."""
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         for task in self:
             record = task._record()
             holders = task._resolve_holders(record, today)
@@ -197,7 +198,7 @@ class GovSignoffTask(models.Model):
     def _reroute_for(self, users, today=None):
         """Absences of ``users`` changed: steps waiting on them, or on anyone whose stand-in chain
         passes through them (head → executive deputy → his stand-in), go to whoever acts now (R5.3, R5.4)."""
-        today = today or fields.Date.context_today(self)
+        today = today or district_today(self)
         affected = self._chained_to(users, today)
         # sudo: the system re-routes, whoever recorded the absence
         tasks = self.sudo().search([("state", "=", "pending"), ("role", "!=", "group"),
@@ -251,7 +252,7 @@ class GovSignoffTask(models.Model):
     def _activate(self):
         """The step is due: resolve who acts, start its clock, give them an activity."""
         self._resolve()
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         for task in self:
             policy = task.deadline_policy_id or task._record()._gov_signoff_task_policy(task)
             task.write({"state": "pending", "deadline_policy_id": policy.id, "deadline_start": today,
@@ -269,7 +270,7 @@ class GovSignoffTask(models.Model):
                 # activity may delete it (mail's rule) and the approver's to-do is not the submitter's to drop
                 record.with_user(system).activity_schedule(
                     activity_type_id=activity_type.id, user_id=user.id, summary=task.name,
-                    date_deadline=task.deadline or fields.Date.context_today(self), gov_signoff_task_id=task.id)
+                    date_deadline=task.deadline or district_today(self), gov_signoff_task_id=task.id)
 
     def _close_activities(self, users=None, feedback=None):
         """The step's activities, found by their type and the step (never by their summary, which may be

@@ -31,11 +31,19 @@ class HrDepartment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_gov_fields({name for vals in vals_list for name in vals})
-        return super().create(vals_list)
+        departments = super().create(vals_list)
+        self.env["gov.position"]._check_absence_cycles(departments.gov_principal_id)
+        return departments
 
     def write(self, vals):
         self._check_gov_fields(set(vals))
-        return super().write(vals)
+        if not {"gov_principal_id", "gov_deputy_ids"} & set(vals):
+            return super().write(vals)
+        # a principal's first deputy stands in for him: a change may close a loop of stand-ins (R5.4)
+        principals = self.gov_principal_id
+        result = super().write(vals)
+        self.env["gov.position"]._check_absence_cycles(principals | self.gov_principal_id)
+        return result
 
     def _check_gov_fields(self, names):
         """Principals, areas and reporting lines decide who approves: only Government administrators

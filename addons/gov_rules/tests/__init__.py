@@ -15,3 +15,4 @@ from . import test_escalation_ladder
 from . import test_trust_language
 from . import test_trust_security
 from . import test_document_flow_ui
+from . import test_trust_data

@@ -1,4 +1,5 @@
 from contextlib import contextmanager
+from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
@@ -199,17 +200,20 @@ class TestEscalationLadder(GovOrgCase):
         self.assertTrue(document.sudo().activity_ids.filtered(lambda a: a.user_id == self.clerk))
 
     def test_silence_never_signs_a_signoff_step_R27_6(self):
-        """R27.6: consent reached a sign-off step through its route's time limit: the step stays open and
-        the office is told, instead of the action being dropped silently or approving."""
+        """R27.6: a route step cannot take a time limit that ends in consent; should consent still reach a
+        sign-off step (a step's limit set in the database by hand), the step stays open and the office is
+        told, instead of the action being dropped silently or approving."""
         ladder = self._ladder("审核时限（同意）", (1, "视为同意", "consent"))
         policy = self.env["gov.deadline.policy"].with_user(self.gov_admin).create({
             "name": "审核时限", "code": "office_review", "working_days": 2, "rule_set_id": self.rule_set.id,
             "ladder_id": ladder.id})
         route_step = self.env.ref("gov_rules.matrix_government").step_ids.sorted("sequence")[:1]
-        route_step.with_user(self.gov_admin).deadline_policy_id = policy
+        with self.assertRaises(ValidationError):
+            route_step.with_user(self.gov_admin).deadline_policy_id = policy
         document = self._submitted()
         task = self.pending(document)
-        self.assertEqual(task.deadline_policy_id, policy)
+        task.sudo().deadline_policy_id = policy
+        self.assertEqual(task.deadline, date(2026, 3, 4))
         self._cron("2026-03-06")
         self.assertEqual(task.state, "pending", "silence never approves")
         note = document.message_ids.filtered(lambda m: "does not apply" in (m.body or ""))

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..lib.district_time import district_today
+
 
 class GovCalendarCalculator(models.TransientModel):
     """Answer "which day is N working days after…" the way every deadline is computed."""
@@ -9,7 +11,7 @@ class GovCalendarCalculator(models.TransientModel):
 
     calendar_id = fields.Many2one("gov.calendar", required=True,
                                   default=lambda self: self.env.ref("gov_rules.calendar_cn", raise_if_not_found=False))
-    start_date = fields.Date(required=True, default=fields.Date.context_today)
+    start_date = fields.Date(required=True, default=lambda self: district_today(self))
     days = fields.Integer(string="Working Days", default=7)
     result_date = fields.Date(compute="_compute_result", string="Date")
     provisional = fields.Boolean(compute="_compute_result")

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..lib.district_time import district_today
+
 
 class GovDocumentIssue(models.TransientModel):
     """The office confirms the issue of a signed document, seeing the number it will get."""
@@ -14,7 +16,7 @@ class GovDocumentIssue(models.TransientModel):
 
     @api.depends("document_id")
     def _compute_number(self):
-        today = fields.Date.context_today(self)
+        today = district_today(self)
         for wizard in self:
             wizard.issue_date = today
             wizard.number = wizard.document_id.authority_id._preview_number(today) if wizard.document_id else False

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..lib.district_time import district_today
+
 DECISIONS = [
     ("approve", "Approve"),
     ("reject", "Reject"),
@@ -40,8 +42,8 @@ class GovSignoffDecision(models.TransientModel):
                 ("user_ids", "in", self.env.user.ids)], limit=1)
             if task.holder_id and task.holder_id != self.env.user:
                 away = self.env["gov.absence"].search([
-                    ("user_id", "=", task.holder_id.id), ("date_from", "<=", fields.Date.context_today(self)),
-                    ("date_to", ">=", fields.Date.context_today(self))], limit=1)
+                    ("user_id", "=", task.holder_id.id), ("date_from", "<=", district_today(self)),
+                    ("date_to", ">=", district_today(self))], limit=1)
                 if away:
                     wizard.acting_note = self.env._(
                         "You decide “%(step)s” for %(holder)s (代), who is away until %(date)s.",
