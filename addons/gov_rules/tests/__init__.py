@@ -12,3 +12,4 @@ from . import test_document_tour
 from . import test_rerouting
 from . import test_signoff_security
 from . import test_escalation_ladder
+from . import test_trust_sheet
