@@ -129,8 +129,9 @@ class TestSheetPdf(GovSheetCase):
     def test_sheet_has_the_blocks_of_a_fawen_gaozhi(self):
         """签发, 会签, 核稿 and 拟稿 blocks, the title, the recipients (主送, 抄送), the attachments and the
         body, under the name and logo of the government."""
-        self.office_deputy.lang = "en_US"  # the labels as written in the template
-        response = self.fetch("t_office_dep", self.sheet_url("html"))
+        # the labels as written in the template, whatever the user's language
+        english = "?context=" + quote(json.dumps({"lang": "en_US"}))
+        response = self.fetch("t_office_dep", self.sheet_url("html") + english)
         self.assertEqual(response.status_code, 200)
         html = response.text
         for block, label in (("o_gov_sheet_signature", "Signature"), ("o_gov_sheet_countersign", "Countersignature"),
