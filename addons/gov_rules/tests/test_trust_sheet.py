@@ -65,8 +65,8 @@ class GovSheetCase(GovOrganisation, HttpCase):
         self.authenticate(login, login)
         return self.url_open(url, allow_redirects=False)
 
-    def sheet_url(self, converter, document=None):
-        url = f"/report/{converter}/{SHEET}/{(document or self.audit_report).id}"
+    def sheet_url(self, converter):
+        url = f"/report/{converter}/{SHEET}/{self.audit_report.id}"
         return url + FORCE_PDF if converter == "pdf" else url
 
 
