@@ -24,3 +24,4 @@ from . import gov_checklist_item
 from . import gov_issuing_authority
 from . import gov_document
 from . import resource_calendar
+from . import ir_actions_report

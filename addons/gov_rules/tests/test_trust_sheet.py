@@ -126,6 +126,18 @@ class TestSheetPdf(GovSheetCase):
         for expected in (AUDIT_TITLE, OFFICE_OPINION, "区人民政府", "审计局科员 林静"):
             self.assertIn(pdf_folded(expected), pdf_folded(text))
 
+    def test_several_sheets_print_as_one_pdf(self):
+        """Documents selected together in the list print as one PDF, one sheet after the other (Debian's
+        wkhtmltopdf puts one document per run)."""
+        heating = self.new_document()
+        response = self.fetch("t_office_dep", f"/report/pdf/{SHEET}/{self.audit_report.id},{heating.id}{FORCE_PDF}")
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(b"%PDF"))
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        self.assertEqual(len(pages), 2)
+        self.assertIn(pdf_folded(AUDIT_TITLE), pdf_folded(pages[0].extract_text()))
+        self.assertIn(pdf_folded(heating.name), pdf_folded(pages[1].extract_text()))
+
     def test_sheet_has_the_blocks_of_a_fawen_gaozhi(self):
         """签发, 会签, 核稿 and 拟稿 blocks, the title, the recipients (主送, 抄送), the attachments and the
         body, under the name and logo of the government."""
