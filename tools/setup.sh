@@ -68,11 +68,15 @@ if ! pg_ok "$db_host" "$db_port" "$db_user"; then
   pg_ok "$db_host" "$db_port" "$db_user" || fail "cannot connect to the local PostgreSQL as $db_user; start it or set PGHOST/PGPORT/PGUSER."
 fi
 
-# 4. Chromium and CJK fonts for the browser tours
+# 4. Chromium and CJK fonts for the browser tours and the printed sheets
 command -v chromium >/dev/null || command -v google-chrome >/dev/null || apt_install chromium \
   || fail "Chromium is missing; install Debian's chromium package."
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || apt_install fonts-noto-cjk \
   || fail "Chinese fonts are missing; install Debian's fonts-noto-cjk package."
+
+# 5. wkhtmltopdf, the renderer Odoo 19 makes PDF reports with (the sign-off sheet)
+command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf \
+  || fail "wkhtmltopdf is missing; install Debian's wkhtmltopdf package."
 
 cat > .odoo/env <<ENV
 export PYTHONPATH="$odoo_path"

@@ -5,7 +5,8 @@
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "base_automation", "resource"],
+    # base_install_request: its change to the Apps menu loads before ours (views/gov_menus.xml)
+    "depends": ["mail", "hr", "base_automation", "resource", "base_install_request"],
     "external_dependencies": {"python": ["workalendar"]},
     "data": [
         "security/gov_rules_groups.xml",
@@ -39,7 +40,11 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "gov_rules/static/src/**/*",
+            "gov_rules/static/src/views/*.js",
+            "gov_rules/static/src/js/report_pdf_fallback.js",
+        ],
+        "web.report_assets_common": [
+            "gov_rules/static/src/scss/gov_document_sheet.scss",
         ],
         "web.assets_tests": [
             "gov_rules/static/tests/tours/*.js",

@@ -26,3 +26,4 @@ from . import gov_issuing_authority
 from . import gov_document
 from . import resource_calendar
 from . import mail_activity
+from . import ir_actions_report

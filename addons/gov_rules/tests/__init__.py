@@ -16,3 +16,4 @@ from . import test_trust_language
 from . import test_trust_security
 from . import test_document_flow_ui
 from . import test_trust_data
+from . import test_trust_sheet
