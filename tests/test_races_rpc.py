@@ -14,7 +14,7 @@ from tests.rpc import Client, RpcError, at_once
 TRIES = int(os.environ.get("GOV_RACE_TRIES", "10"))
 # a try takes a second or two (the loser is retried after a random pause of up to 2 s, more on a
 # second conflict); past this many seconds a scenario stops starting new tries
-TIME_LIMIT = float(os.environ.get("GOV_RACE_SECONDS", "40"))
+TIME_LIMIT = float(os.environ.get("GOV_RACE_SECONDS", "30"))
 MIN_TRIES = 5
 
 

@@ -1,9 +1,12 @@
+import logging
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 
 class GovDeadlineMixin(models.AbstractModel):
@@ -84,22 +87,22 @@ class GovDeadlineMixin(models.AbstractModel):
 
         def lock(ids):
             self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
-                                    SQL.identifier(self._table), tuple(ids)))
+                                    SQL.identifier(self._table), tuple(ids)), log_exceptions=False)
             return [row[0] for row in self.env.cr.fetchall()]
 
         try:
             with self.env.cr.savepoint(flush=False):
                 return self.browse(lock(self.ids))
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            pass
-        # one of them changed meanwhile: find which, one query per item (only after such a clash)
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+            # one of them changed meanwhile: find which, one query per item (only after such a clash)
+            _logger.info("Escalation: one of %s %s changed since the run began: %s", len(self), self._name, error)
         claimed = []
         for record_id in self.ids:
             try:
                 with self.env.cr.savepoint(flush=False):
                     claimed += lock([record_id])
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-                continue
+                _logger.info("Escalation: %s %s is left to the next run", self._name, record_id)
         return self.browse(claimed)
 
     def _gov_reset_escalation(self):
