@@ -10,6 +10,7 @@ the step exactly once, and neither run may fail.
 import collections
 import os
 import unittest
+import uuid
 
 from tests.rpc import Client, at_once
 
@@ -31,6 +32,7 @@ class TestEscalationOnTwoServers(unittest.TestCase):
         copy = cls.admin.execute("ir.cron", "copy", [cls.cron], {"name": "催办督办（副本，另一台服务器）"})
         cls.cron_copy = copy[0] if isinstance(copy, list) else copy
         cls.steps = []
+        cls.token = uuid.uuid4().hex[:8]  # this run's reminders, whatever the database held before
 
     @classmethod
     def tearDownClass(cls):
@@ -57,7 +59,7 @@ class TestEscalationOnTwoServers(unittest.TestCase):
         self.clerk.execute("gov.document", "action_submit", documents)
         # an ordinary document's limit is 14 working days: a reminder 20 or more days before it is due
         step = self.admin.execute("gov.escalation.step", "create", {
-            "ladder_id": self.ladder, "offset_days": -20, "summary": f"并发测试：第{number}次提前提醒",
+            "ladder_id": self.ladder, "offset_days": -20, "summary": f"并发测试：第{number}次提前提醒（{self.token}）",
             "notify_owner": True})
         self.steps.append(step)
         return documents, step

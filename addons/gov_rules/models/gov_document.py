@@ -274,6 +274,7 @@ class GovDocument(models.Model):
 
     def action_signoff_withdraw(self, reason=None):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""
+        self._gov_signoff_lock()
         consulting = self.filtered(lambda d: d.state == "consultation")
         for document in consulting:
             if self.env.user != document.requester_id and not self.env.user.has_group("gov_rules.group_gov_office"):
