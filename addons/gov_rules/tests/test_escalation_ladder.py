@@ -342,7 +342,8 @@ class TestEscalationBesideAnotherRun(TransactionCase):
         step = self.env["gov.escalation.step"].create({"ladder_id": ladder.id, "offset_days": -60,
                                                        "summary": "提前六十个工作日提醒"})
         due = self.env["gov.document"].search(step._due_domain(fields.Date.context_today(step)), order="id")
-        self.assertGreaterEqual(len(due), 3, "the demo documents under way are due for a step 60 days ahead")
+        self.assertGreaterEqual(len(due), 3, "the demo documents under way, never escalated in a fresh test database, "
+                                             "are due for a step 60 working days ahead")
         changed, held, free = due[0], due[1], due[2:]
         connection = db_connect(self.env.cr.dbname)
         # the other run took a step on `changed` and committed after this run began (here a write
