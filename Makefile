@@ -7,8 +7,11 @@ ADDONS := gov_rules,gov_meetings,gov_supervision
 setup:
 	@bash tools/setup.sh
 
+# make run WORKERS=4: with worker processes, a cron worker and the websocket process (README, "Deploying with workers")
+WORKERS ?= 0
+
 run: setup
-	@bash tools/run.sh
+	@WORKERS=$(WORKERS) bash tools/run.sh
 
 test: setup
 	@source .odoo/env && .venv/bin/python tools/run_tests.py

@@ -1,7 +1,9 @@
 """A minimal JSON-RPC client, as an external system would talk to the server."""
 import json
 import os
+import threading
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 
 class RpcError(Exception):
@@ -34,3 +36,18 @@ class Client:
 
     def execute(self, model, method, *args, **kwargs):
         return self.call("object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs)
+
+
+def at_once(*calls):
+    """Run ``calls`` in threads released together; return each one's result or RpcError."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call):
+        barrier.wait()
+        try:
+            return call()
+        except RpcError as error:
+            return error
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(run, calls))

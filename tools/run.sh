@@ -2,6 +2,8 @@
 # Serve the suite on the database `gov`: created (with demo data and Chinese) on the first run,
 # reused afterwards. A database where the three addons are not all installed (an earlier run
 # stopped half-way) gets them installed before it is served, never served half-installed.
+# WORKERS=N (make run WORKERS=4): as in production, N HTTP worker processes, a cron worker
+# (CRON_THREADS, default 1) and the websocket process on GEVENT_PORT (default 8072).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .odoo/env
@@ -20,6 +22,16 @@ else
     init=(-i "$addons")
   fi
 fi
+server=()
+workers=${WORKERS:-0}
+[[ "$workers" =~ ^[0-9]+$ ]] || { echo "WORKERS must be a number of processes, not '$workers'." >&2; exit 1; }
+if [ "$workers" -gt 0 ]; then
+  server=(--workers="$workers" --max-cron-threads="${CRON_THREADS:-1}" --gevent-port="${GEVENT_PORT:-8072}")
+  echo "$workers HTTP workers, ${CRON_THREADS:-1} cron worker(s), websocket on port ${GEVENT_PORT:-8072}" \
+       "(route /websocket there behind the proxy: README, \"Deploying with workers\")."
+fi
 echo "Odoo at http://localhost:8069 (admin / admin); Ctrl-C stops it."
+# tools/odoo-bin, not `python -m odoo`: with workers, Odoo starts the websocket process by running
+# its own script again, which `-m odoo` cannot be
 # shellcheck disable=SC2086
-exec .venv/bin/python -m odoo -c odoo.conf $GOV_DB_ARGS -d gov --db-filter='^gov$' "${init[@]}"
+exec .venv/bin/python tools/odoo-bin -c odoo.conf $GOV_DB_ARGS -d gov --db-filter='^gov$' "${init[@]}" "${server[@]}"

@@ -1,7 +1,10 @@
 """Run the whole test suite against a throwaway database.
 
 1. install the three addons with Odoo's tests enabled (at_install, post_install, browser tours);
-2. serve that database and run the project-level scenario tests in ``tests/`` over JSON-RPC;
+2. serve that database as in production (README, "Deploying with workers"): two servers, each
+   with HTTP workers and its websocket process, and run the project-level scenario tests in
+   ``tests/`` against them over JSON-RPC (races between two users need real parallel requests;
+   the escalation is run on both servers at once);
 3. run the benchmarks in ``tests/bench`` (they print ratios; they fail on wrong results or counts that stop being flat);
 4. drop the database.
 
@@ -12,6 +15,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +26,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = "gov_rules,gov_meetings,gov_supervision"
-ODOO = [sys.executable, "-m", "odoo", "-c", str(REPO / "odoo.conf"), *shlex.split(os.environ.get("GOV_DB_ARGS", ""))]
+# tools/odoo-bin, not ``-m odoo``: with workers, Odoo starts its websocket process by running its own script again
+ODOO = [sys.executable, str(REPO / "tools" / "odoo-bin"), "-c", str(REPO / "odoo.conf"),
+        *shlex.split(os.environ.get("GOV_DB_ARGS", ""))]
+# the scenario servers: as README's "Deploying with workers", scaled down to the CI's two cores
+WORKERS = 2
 
 RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r" INFO \S+ \S+: skipped ")
@@ -82,49 +90,73 @@ def run_odoo_tests(db, log_path):
 
 
 class _Server:
-    """Odoo serving the test database, for the scenario tests."""
+    """Odoo serving the test database as in production: HTTP workers, and the websocket (gevent)
+    process on its own port. No cron thread: the scenarios run the scheduled actions themselves."""
 
     def __init__(self, db):
         self.db = db
         self.port = free_port()
+        self.gevent_port = free_port()
         self.proc = None
 
-    def __enter__(self):
-        cmd = [*ODOO, "-d", self.db, f"--http-port={self.port}", "--max-cron-threads=0",
-               f"--db-filter=^{self.db}$", "--log-level=warn"]
-        self.proc = subprocess.Popen(cmd, cwd=REPO)
-        url = f"http://127.0.0.1:{self.port}/web/login"
-        for _attempt in range(120):
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(1)
-            if self.proc.poll() is not None:
-                break
-        self.__exit__()
-        raise StageError(f"The Odoo server for the scenario tests did not answer on {url}.")
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
 
-    def __exit__(self, *exc):
-        if self.proc.poll() is None:
+    def start(self):
+        cmd = [*ODOO, "-d", self.db, f"--http-port={self.port}", f"--gevent-port={self.gevent_port}",
+               f"--workers={WORKERS}", "--max-cron-threads=0", f"--db-filter=^{self.db}$", "--log-level=warn"]
+        # its own process group: the workers and the websocket process go with it
+        self.proc = subprocess.Popen(cmd, cwd=REPO, start_new_session=True)
+
+    def wait(self):
+        """Until the HTTP workers and the websocket process both answer."""
+        for url in (f"{self.url}/web/login", f"http://127.0.0.1:{self.gevent_port}/web/login"):
+            for _attempt in range(180):
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    time.sleep(1)
+                if self.proc.poll() is not None:
+                    raise StageError(f"The Odoo server for the scenario tests stopped (code {self.proc.returncode}).")
+            else:
+                raise StageError(f"The Odoo server for the scenario tests did not answer on {url}.")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(30)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                pass
+        if self.proc:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass  # the group is gone already
+            self.proc.wait()
 
 
 def run_scenarios(db):
-    """Run tests/test_*.py against a served database; return (run, failed, skipped)."""
+    """Run tests/test_*.py against two servers on the database; return (run, failed, skipped)."""
     suite = unittest.defaultTestLoader.discover(str(REPO / "tests"), pattern="test_*.py", top_level_dir=str(REPO))
     if not suite.countTestCases():
         return 0, 0, 0
-    with _Server(db) as server:
-        os.environ.update(GOV_URL=f"http://127.0.0.1:{server.port}", GOV_DB=db,
+    servers = [_Server(db), _Server(db)]
+    try:
+        for server in servers:
+            server.start()
+        for server in servers:
+            server.wait()
+        os.environ.update(GOV_URL=servers[0].url, GOV_URL_2=servers[1].url, GOV_DB=db,
+                          GOV_WEBSOCKET_URL=f"ws://127.0.0.1:{servers[0].gevent_port}/websocket",
                           GOV_LOGIN="admin", GOV_PASSWORD="admin")
         result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    finally:
+        for server in servers:
+            server.stop()
     return result.testsRun, len(result.failures) + len(result.errors), len(result.skipped)
 
 

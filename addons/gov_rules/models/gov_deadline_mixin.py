@@ -1,9 +1,14 @@
+import logging
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tools import SQL
 
 from ..lib.district_time import district_today
+
+_logger = logging.getLogger(__name__)
 
 
 class GovDeadlineMixin(models.AbstractModel):
@@ -69,6 +74,38 @@ class GovDeadlineMixin(models.AbstractModel):
                 self.env.add_to_compute(records._fields["deadline"], records)
                 self.env.add_to_compute(records._fields["deadline_provisional"], records)
                 records.flush_recordset(["deadline", "deadline_provisional"])
+
+    def _gov_escalation_claim(self):
+        """The items of this batch that this run of the escalation takes: their rows stay locked until
+        it commits, so that a second run at the same moment (another server, a copy of the scheduled
+        action, a run from a shell) leaves them alone instead of taking the same step again.
+
+        An item another run holds is skipped (``SKIP LOCKED``), and so is one that changed since this
+        run's snapshot was taken (REPEATABLE READ refuses to lock it): the step was just taken on it,
+        or a decision moved it; the next run sees it as it is now.
+        """
+        if not self:
+            return self
+
+        def lock(ids):
+            self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
+                                    SQL.identifier(self._table), tuple(ids)), log_exceptions=False)
+            return [row[0] for row in self.env.cr.fetchall()]
+
+        try:
+            with self.env.cr.savepoint(flush=False):
+                return self.browse(lock(self.ids))
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+            # one of them changed meanwhile: find which, one query per item (only after such a clash)
+            _logger.info("Escalation: one of %s %s changed since the run began: %s", len(self), self._name, error)
+        claimed = []
+        for record_id in self.ids:
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    claimed += lock([record_id])
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                _logger.info("Escalation: %s %s is left to the next run", self._name, record_id)
+        return self.browse(claimed)
 
     def _gov_reset_escalation(self):
         self.write({"escalation_offset_done": -1000})

@@ -250,6 +250,7 @@ class GovDocument(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self):
         """Send the draft on: to the units to consult if any, else straight to sign-off."""
+        self._gov_signoff_lock()
         for document in self:
             if document.state != "draft":
                 raise UserError(self.env._("Only a draft can be submitted."))
@@ -312,6 +313,8 @@ class GovDocument(models.Model):
 
     def action_consult_answer(self, agree=True, opinion=None):
         """The consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
+        # two units answering at once: the second sees the first answer (see _gov_signoff_lock)
+        self._gov_signoff_lock()
         for document in self:
             if document.state != "consultation":
                 raise UserError(self.env._("%s is not asking for opinions any more.", document.display_name))
@@ -396,6 +399,7 @@ class GovDocument(models.Model):
 
     def action_signoff_withdraw(self, reason=None):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""
+        self._gov_signoff_lock()
         consulting = self.filtered(lambda d: d.state == "consultation")
         for document in consulting:
             if not document._gov_signoff_may_withdraw():

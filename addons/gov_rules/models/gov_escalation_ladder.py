@@ -47,7 +47,9 @@ class GovEscalationLadder(models.Model):
         An item records the offset of the last step done on it (``escalation_offset_done``) in
         the same transaction as the step's effects, so a crash and a rerun neither skip nor repeat.
         An item on which a step fails is left out for the rest of the run, with a note for the
-        office, and tried again at the next run: it never holds up the others.
+        office, and tried again at the next run: it never holds up the others. Each batch is claimed
+        (locked) first: two runs at the same moment, say on two servers, share the items, and
+        never take a step twice on one.
 
         The scheduler's own language (English) is never the readers': what the run writes into the
         items' chatter and the decision and escalation logs (and the tracked values) is in the
@@ -62,9 +64,13 @@ class GovEscalationLadder(models.Model):
             model = env[model_name]
             for step in steps:
                 domain = step._due_domain(today)
-                failed = []
-                while batch := model.search([*domain, ("id", "not in", failed)], limit=batch_size, order="id"):
-                    failed += step._execute_isolated(batch, today).ids
+                left_out = []
+                while batch := model.search([*domain, ("id", "not in", left_out)], limit=batch_size, order="id"):
+                    claimed = batch._gov_escalation_claim()
+                    # items another run holds are its own; items that failed are tried at the next run
+                    left_out += (batch - claimed).ids
+                    if claimed:
+                        left_out += step._execute_isolated(claimed, today).ids
                     # commit each batch when run by the scheduler, and stop when its time is up
                     if in_cron and env["ir.cron"]._commit_progress(len(batch)) <= 0:
                         return

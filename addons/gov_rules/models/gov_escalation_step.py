@@ -172,8 +172,10 @@ class GovEscalationStep(models.Model):
             with self.env.cr.savepoint():
                 self._execute(records, today)
             return records.browse()
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            raise  # another transaction holds the rows: the scheduler retries the whole run
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+            # someone decided on one of the items meanwhile: the others go on without it
+            _logger.info("Escalation step %s met a concurrent change in a batch of %s %s; taking them one by one: %s",
+                         self.id, len(records), records._name, error)
         except Exception as error:  # noqa: BLE001 - any fault of one item must not stop the others
             if len(records) == 1:
                 self._gov_escalation_failed(records, error)
@@ -186,7 +188,9 @@ class GovEscalationStep(models.Model):
                 with self.env.cr.savepoint():
                     self._execute(record, today)
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-                raise
+                # not a fault: the item changed since this run began; the next run takes it as it is now
+                _logger.info("Escalation step %s left %s to the next run: it changed meanwhile", self.id, record)
+                failed |= record
             except Exception as error:  # noqa: BLE001 - see above
                 self._gov_escalation_failed(record, error)
                 failed |= record

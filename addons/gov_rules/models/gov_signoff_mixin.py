@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..lib.district_time import district_today
 from .gov_rule_set import text_in
@@ -166,6 +167,7 @@ class GovSignoffMixin(models.AbstractModel):
     # Actions
     # ------------------------------------------------------------------
     def action_signoff_submit(self):
+        self._gov_signoff_lock()
         for record in self:
             if record.signoff_state == "pending":
                 raise UserError(self.env._("%s is already under sign-off.", record.display_name))
@@ -198,6 +200,7 @@ class GovSignoffMixin(models.AbstractModel):
         return True
 
     def action_signoff_approve(self, opinion=None):
+        self._gov_signoff_lock()
         for record in self:
             task = record._gov_signoff_my_task()
             task._finish("approved", opinion)
@@ -214,12 +217,14 @@ class GovSignoffMixin(models.AbstractModel):
 
     def action_signoff_reject(self, reason=None):
         self._gov_signoff_require_reason(reason)
+        self._gov_signoff_lock()
         for record in self:
             record._gov_signoff_end(record._gov_signoff_my_task(), "rejected", reason)
         return True
 
     def action_signoff_return(self, reason=None):
         self._gov_signoff_require_reason(reason)
+        self._gov_signoff_lock()
         for record in self:
             record._gov_signoff_end(record._gov_signoff_my_task(), "returned", reason)
         return True
@@ -235,6 +240,7 @@ class GovSignoffMixin(models.AbstractModel):
         return self.env.user == self.requester_id or self.env.user.has_group("gov_rules.group_gov_office")
 
     def action_signoff_withdraw(self, reason=None):
+        self._gov_signoff_lock()
         for record in self:
             if record.signoff_state != "pending":
                 raise UserError(self.env._("Only an item under sign-off can be withdrawn."))
@@ -251,6 +257,7 @@ class GovSignoffMixin(models.AbstractModel):
         if not (isinstance(user, models.BaseModel) and user._name == Users._name and len(user) == 1
                 and user.exists() and user.active and not user.share):
             raise UserError(self.env._("A step can be delegated only to an active internal user."))
+        self._gov_signoff_lock()
         for record in self:
             task = record._gov_signoff_my_task()
             if not task.allow_delegate:
@@ -266,6 +273,22 @@ class GovSignoffMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Machinery
     # ------------------------------------------------------------------
+    def _gov_signoff_lock(self):
+        """Every decision first updates the rows of the items it moves on, so that decisions taken at
+        the same moment happen one after the other (R27.5, R27.6).
+
+        Odoo's transactions are REPEATABLE READ: two approvers of an all-of-N stage who approve at
+        once would each see only their own approval, and the next stage would never start. Since both
+        update the item's row, the second waits for the first to commit and then fails with a
+        serialization error; Odoo's RPC and HTTP layer runs it again from the start, and it sees the
+        first decision (a step no longer waiting for its user is then a clear UserError). A mere
+        ``SELECT … FOR UPDATE`` would not do: it waits, but does not make the first decision visible.
+        """
+        if self.ids:
+            # the serialization error is expected and retried: not logged as a bad query
+            self.env.cr.execute(SQL("UPDATE %s SET write_date = write_date WHERE id IN %s",
+                                    SQL.identifier(self._table), tuple(sorted(self.ids))), log_exceptions=False)
+
     def _gov_signoff_open_tasks(self, kinds=("signoff",)):
         # steps are kept by the system; who may act is checked in _gov_signoff_my_task
         return self.env["gov.signoff.task"].sudo().search([

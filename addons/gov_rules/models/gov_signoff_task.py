@@ -374,6 +374,9 @@ class GovSignoffTask(models.Model):
         return super(GovSignoffTask, misplaced)._gov_escalation_terminal(step)
 
     def _gov_escalation_terminal_one(self, record, action, system):
+        # the scheduler decides on the item as a person does: one decision at a time (R27.6), so that
+        # an answer given at the same moment as the consent is not lost
+        record._gov_signoff_lock()
         if action == "consent":
             self._finish("consented", opinion=self.env._("No answer by the deadline: no objection."),
                          acting_user=system)

@@ -2,8 +2,10 @@ from contextlib import contextmanager
 from datetime import date
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.sql_db import db_connect
+from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
 from .common_org import GovOrgCase
 
@@ -329,3 +331,43 @@ class TestEscalationLadder(GovOrgCase):
                              {task.res_id: self.deputy_a if task.res_id in documents[:4].ids else self.deputy_b
                               for task in batch})
         self.assertEqual(counts[0], counts[1], f"queries for 3 and for 8 steps: {counts}")
+
+
+@tagged("post_install", "-at_install")
+class TestEscalationBesideAnotherRun(TransactionCase):
+    """Two runs of the escalation at the same moment (two servers, or the scheduled action and a
+    copy of it): a run leaves alone what the other holds or has just done. The two-server scenario
+    over JSON-RPC is tests/test_escalation_servers.py; here the other run is a second connection,
+    so that what it holds and when it commits are certain."""
+
+    def test_a_run_leaves_the_items_another_run_holds_R28_3(self):
+        """R28.3: a run neither waits for, nor fails on, nor repeats the step of items another run
+        holds or changed since it began; it takes the step on the others, and the next run on those."""
+        ladder = self.env.ref("gov_rules.ladder_approval")
+        step = self.env["gov.escalation.step"].create({"ladder_id": ladder.id, "offset_days": -60,
+                                                       "summary": "提前六十个工作日提醒"})
+        due = self.env["gov.document"].search(step._due_domain(fields.Date.context_today(step)), order="id")
+        self.assertGreaterEqual(len(due), 3, "the demo documents under way, never escalated in a fresh test database, "
+                                             "are due for a step 60 working days ahead")
+        changed, held, free = due[0], due[1], due[2:]
+        connection = db_connect(self.env.cr.dbname)
+        # the other run took a step on `changed` and committed after this run began (here a write
+        # that changes nothing, committed for good)...
+        with connection.cursor() as other:
+            other.execute("UPDATE gov_document SET write_date = write_date WHERE id = %s", [changed.id])
+        # ...and is taking one on `held` now
+        other = connection.cursor()
+        try:
+            other.execute("SELECT id FROM gov_document WHERE id = %s FOR NO KEY UPDATE", [held.id])
+            # without the claim, this run would wait for `held`: a failure after 5 s, not a hung test
+            self.env.cr.execute("SET LOCAL lock_timeout = '5s'")
+            self.env["gov.escalation.ladder"]._cron_escalate()
+        finally:
+            other.rollback()
+            other.close()
+            self.env.cr.execute("SET LOCAL lock_timeout = DEFAULT")
+        logged = self.env["gov.escalation.log"].search([("step_id", "=", step.id), ("res_model", "=", "gov.document")])
+        self.assertEqual(sorted(logged.mapped("res_id")), free.ids)
+        self.assertFalse(logged.filtered("error"), "leaving an item to the other run is not a failure")
+        self.assertEqual((changed | held).mapped("escalation_offset_done"), [-1000, -1000], "the next run takes them")
+
