@@ -55,23 +55,20 @@ class GovAbsence(models.Model):
                                                  end=absence.date_to, start=absence.date_from))
             if absence.substitute_id == absence.user_id:
                 raise ValidationError(self.env._("Someone who is away cannot act for themselves."))
-            substitute = absence.substitute_id
-            if substitute and (not substitute.active or not substitute.has_group("gov_rules.group_gov_user")):
-                raise ValidationError(self.env._(
-                    "%s cannot act for someone who is away: only an active user of the government can.",
-                    substitute.name))
             absence._check_no_overlap()
             absence._check_no_cycle()
 
     @api.constrains("substitute_id")
     def _check_substitute(self):
-        """Only an active colleague can act (R40.1): not a portal user, a departed one or the system."""
+        """Only an active colleague can act (R40.1): not a portal user, a departed one, the system, or an
+        employee outside the government's users."""
         for absence in self.filtered("substitute_id"):
             substitute = absence.substitute_id
-            if substitute.share or not substitute.active or substitute.id == SUPERUSER_ID:
+            if (substitute.share or not substitute.active or substitute.id == SUPERUSER_ID
+                    or not substitute.has_group("gov_rules.group_gov_user")):
                 raise ValidationError(self.env._(
-                    "Only an active colleague (an internal user) can act for someone away; %s cannot.",
-                    substitute.name))
+                    "Only an active colleague (an active user of the government) can act for someone away; "
+                    "%s cannot.", substitute.name))
 
     def _check_no_overlap(self):
         """One absence per person per day: otherwise who acts would depend on which one is read."""

@@ -41,7 +41,8 @@ class TestTrustLanguage(GovOrgCase):
         return document
 
     def _reminders(self, document, user=None):
-        activities = document.activity_ids.filtered(lambda act: act.activity_type_id == self.deadline_type)
+        # read as the system: the drafting unit no longer lists the to-dos of others on a submitted document
+        activities = document.sudo().activity_ids.filtered(lambda act: act.activity_type_id == self.deadline_type)
         return activities.filtered(lambda act: act.user_id == user) if user else activities
 
     def test_reminders_are_in_each_persons_language_R28_3(self):
@@ -137,11 +138,11 @@ class TestTrustLanguage(GovOrgCase):
         """The approver's to-do goes away once he decides, whatever its summary now reads."""
         document = self.new_document()
         document.action_submit()
-        todo = document.activity_ids.filtered(lambda act: act.user_id == self.office_deputy)
+        todo = document.sudo().activity_ids.filtered(lambda act: act.user_id == self.office_deputy)
         self.assertEqual(len(todo), 1)
         todo.with_user(self.office_deputy).summary = "审核供暖通知"
         document.with_user(self.office_deputy).action_signoff_approve("同意")
-        self.assertFalse(document.activity_ids.filtered(lambda act: act.user_id == self.office_deputy))
+        self.assertFalse(document.sudo().activity_ids.filtered(lambda act: act.user_id == self.office_deputy))
 
     # ------------------------------------------------------------------
     # A rung tells any role of the routes

@@ -1,7 +1,7 @@
 import io
 import json
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 from pypdf import PdfReader
 
@@ -63,7 +63,13 @@ class GovSheetCase(GovOrganisation, HttpCase):
 
     def fetch(self, login, url):
         self.authenticate(login, login)
-        return self.url_open(url, allow_redirects=False)
+        response = self.url_open(url, allow_redirects=False)
+        # a reader whose language is not the database's first one is sent to the same page under his
+        # language's prefix (/en/report/...): follow that, never a redirect to the login page
+        location = urlparse(response.headers.get("Location", ""))
+        if response.is_redirect and location.path.endswith(urlparse(url).path) and location.path != urlparse(url).path:
+            response = self.url_open(response.headers["Location"], allow_redirects=False)
+        return response
 
     def sheet_url(self, converter):
         url = f"/report/{converter}/{SHEET}/{self.audit_report.id}"
