@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
@@ -92,6 +94,13 @@ class GovOrganisation:
 
     def today(self):
         return fields.Date.context_today(self.env["gov.document"])
+
+    @contextmanager
+    def refused(self, exception, pattern):
+        """assertRaises (which rolls back what the refused call did), and the message matches ``pattern``."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
 
 
 class GovOrgCase(GovOrganisation, TransactionCase):

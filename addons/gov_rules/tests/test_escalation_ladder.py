@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import date
 from unittest.mock import patch
 
@@ -27,13 +26,6 @@ class TestEscalationLadder(GovOrgCase):
         cls.ladder_consultation = cls.env.ref("gov_rules.ladder_consultation")
         cls.policy_consultation = cls.env.ref("gov_rules.policy_consultation")
         cls.policy_urgent = cls.env.ref("gov_rules.policy_approve_urgent")
-
-    @contextmanager
-    def refused(self, exception, text):
-        """assertRaises (which rolls back what the refused call did) and the message says ``text``."""
-        with self.assertRaises(exception) as caught:
-            yield
-        self.assertIn(text, str(caught.exception))
 
     def _cron(self, day, **kwargs):
         with freeze_time(day):

@@ -1,5 +1,4 @@
 import base64
-from contextlib import contextmanager
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -20,13 +19,6 @@ class TestTrustSecurity(GovOrgCase):
         cls.gov_admin = new_test_user(cls.env, "t_gov_admin", groups="gov_rules.group_gov_admin",
                                       name="系统管理员 林森")
         cls.signoff_todo = cls.env.ref("gov_rules.mail_activity_type_gov_signoff")
-
-    @contextmanager
-    def refused(self, exception, text):
-        """assertRaises (which rolls back what the refused call did) and the message says ``text``."""
-        with self.assertRaises(exception) as caught:
-            yield
-        self.assertIn(text, str(caught.exception))
 
     def _at_leader(self):
         """A document of the economy area, reviewed by the office, waiting for its leader (deputy A)."""
