@@ -1,4 +1,5 @@
 import hashlib
+import json
 
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
@@ -270,9 +271,12 @@ class GovDocument(models.Model):
                                  "deadline_open": True, "escalation_offset_done": -1000})
 
     def _consultation_text_digest(self):
-        """A fingerprint of what the consulted units read: the title, the text and the attachments."""
+        """A fingerprint of what the consulted units read: the title, the text, the recipients, the values
+        of the type's form fields (an amount asked for) and the attachments' contents."""
         self.ensure_one()
-        content = "\n".join([self.name or "", self.body or "", ",".join(map(str, sorted(self.attachment_ids.ids)))])
+        content = json.dumps([self.name or "", self.body or "", self.main_recipients or "", self.copy_recipients or "",
+                              self.properties or {}, sorted(self.sudo().attachment_ids.mapped("checksum"))],
+                             sort_keys=True, default=str)
         return hashlib.sha256(content.encode()).hexdigest()
 
     def _departments_to_consult(self):
@@ -291,10 +295,12 @@ class GovDocument(models.Model):
         policy = self.consult_policy_id or self.rule_set_id._policy("consultation")
         round_number = self.signoff_round + 1
         digest = self._consultation_text_digest()
+        # the steps' names and the log are read by everyone: in the district's language, whoever submits
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
         # system action: the consulted units' steps are created by the rules (R27.5)
         tasks = self.env["gov.signoff.task"].sudo().create([{
             "res_model": self._name, "res_id": self.id, "res_name": self.display_name, "kind": "consult",
-            "round": round_number, "sequence": 1, "name": self.env._("Opinion of %s", department.name),
+            "round": round_number, "sequence": 1, "name": district._("Opinion of %s", department.name),
             "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
             "requester_id": self.env.user.id, "text_digest": digest,
         } for department in departments])
@@ -302,12 +308,15 @@ class GovDocument(models.Model):
         self._gov_signoff_clear_returned()
         self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id,
                                  "signoff_state": "draft"})
-        opinion = self.env._("Opinions asked of %(units)s within %(days)s working days.",
-                             units=", ".join(departments.mapped("name")), days=policy.working_days)
         already = self.consult_department_ids - departments
         if already:
-            opinion += " " + self.env._("Not asked again, as they already answered on this text: %s.",
-                                        ", ".join(already.mapped("name")))
+            opinion = district._(
+                "Opinions asked of %(units)s within %(days)s working days. Not asked again, as they already "
+                "answered on this text: %(answered)s.", units=", ".join(departments.mapped("name")),
+                days=policy.working_days, answered=", ".join(already.mapped("name")))
+        else:
+            opinion = district._("Opinions asked of %(units)s within %(days)s working days.",
+                                 units=", ".join(departments.mapped("name")), days=policy.working_days)
         self._gov_signoff_log(tasks[:1], "submit", opinion=opinion)
         tasks._activate()
 

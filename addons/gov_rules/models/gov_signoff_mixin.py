@@ -320,7 +320,8 @@ class GovSignoffMixin(models.AbstractModel):
         tasks = self.env["gov.signoff.task"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
             ("kind", "=", task.kind)])
-        stage = tasks.filtered(lambda t: t.sequence == task.sequence)
+        # steps cancelled by a withdrawal of the same round wait for nobody: they never count
+        stage = tasks.filtered(lambda t: t.sequence == task.sequence and t.state != "cancelled")
         needed = max(stage.mapped("required_approvals")) or len(stage)
         if len(stage.filtered(lambda t: t.state in DONE_STATES)) < needed:
             return

@@ -1,6 +1,6 @@
 from contextlib import contextmanager
 
-from odoo import fields
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -93,7 +93,8 @@ class GovOrganisation:
         return document.sudo().signoff_task_ids.filtered(lambda task: task.state == "pending")
 
     def today(self):
-        return fields.Date.context_today(self.env["gov.document"])
+        # the rules' date: the district's, whatever the test user's time zone
+        return district_today(self.env)
 
     @contextmanager
     def refused(self, exception, pattern):

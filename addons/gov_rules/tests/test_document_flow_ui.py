@@ -88,8 +88,8 @@ class TestDocumentFlowUI(GovOrgCase):
         """R28.1, R28.3: an extra-urgent document needed on Thursday, whose approval limit of 5 working days
         runs until next Monday, says so on the form before it is submitted; submitted knowingly, it goes on."""
         document = self.new_document(urgency="extra_urgent", urgency_reason="防汛应急", needed_by=date(2026, 3, 5))
-        self.assertIn("2026", document.needed_by_warning or "")
-        self.assertIn("5", document.needed_by_warning)
+        self.assertIn(format_date(document.env, date(2026, 3, 5)), document.needed_by_warning or "")
+        self.assertIn(format_date(document.env, date(2026, 3, 9)), document.needed_by_warning, "the approval limit")
         document.needed_by = date(2026, 3, 9)
         self.assertFalse(document.needed_by_warning, "approved by Monday 9 March at the latest: in time")
         document.needed_by = date(2026, 3, 5)
@@ -202,6 +202,30 @@ class TestDocumentFlowUI(GovOrgCase):
         self.assertEqual(document.consult_task_ids.filtered(lambda task: task.state == "pending").department_id,
                          self.dept_finance)
         self.assertNotEqual(document.signoff_state, "returned")
+
+    def test_a_changed_form_field_is_asked_again_R27_5(self):
+        """R27.5: the units consulted answered on the amount asked for too: once it changes after a
+        return, they are asked again, as for a changed text."""
+        self.type_notice.properties_definition = [{"name": "amount", "string": "金额（万元）", "type": "float"}]
+        document = self.new_document(consult_department_ids=[self.dept_finance.id], properties={"amount": 120})
+        document.action_submit()
+        document.with_user(self.finance_principal).action_consult_answer(agree=True, opinion="同意安排120万元")
+        document.with_user(self.office_deputy).action_signoff_return("请核实金额")
+        document.with_user(self.clerk).properties = {"amount": 1200}
+        document.with_user(self.clerk).action_submit()
+        self.assertEqual(document.state, "consultation", "the finance bureau agreed to 120, not to 1,200")
+
+    def test_a_consultation_withdrawn_and_sent_again_finishes_R27_5(self):
+        """R27.5, R27.6: after the drafter withdraws a consultation and sends it again, the units' new
+        answers move the document on: the requests closed by the withdrawal wait for nobody."""
+        document = self.new_document(consult_department_ids=[self.dept_finance.id, self.dept_audit.id])
+        document.action_submit()
+        document.with_user(self.clerk).action_signoff_withdraw("补充附件")
+        self.assertEqual(document.state, "draft")
+        document.with_user(self.clerk).action_submit()
+        document.with_user(self.finance_principal).action_consult_answer(agree=True, opinion="同意")
+        document.with_user(self.audit_principal).action_consult_answer(agree=True, opinion="无意见")
+        self.assertEqual(document.state, "signoff")
 
     # ------------------------------------------------------------------
     # Issue
