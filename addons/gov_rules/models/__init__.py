@@ -27,3 +27,4 @@ from . import gov_document
 from . import resource_calendar
 from . import mail_activity
 from . import ir_actions_report
+from . import ir_attachment

@@ -89,14 +89,19 @@ class GovChecklistItem(models.Model):
             self._check_documents_open(self.env["gov.document"].browse(
                 {vals["document_id"] for vals in vals_list if vals.get("document_id")}))
         vals_list = [self._with_who_and_when(vals) for vals in vals_list]
-        return super().create(vals_list)
+        items = super().create(vals_list)
+        self.env["ir.attachment"]._gov_link_uploads(items)
+        return items
 
     def write(self, vals):
         if not self.env.su:
             self._check_not_system_fields(vals)
             self._check_editable(vals)
             self._check_decider(vals)
-        return super().write(self._with_who_and_when(vals))
+        result = super().write(self._with_who_and_when(vals))
+        if "attachment_ids" in vals:
+            self.env["ir.attachment"]._gov_link_uploads(self)
+        return result
 
     def _with_who_and_when(self, vals):
         """Who decided a line and when are the system's record of the decision, never typed in."""

@@ -204,6 +204,7 @@ class GovDocument(models.Model):
         for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
             document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
                                       for line in document.type_id.checklist_template_ids]
+        self.env["ir.attachment"]._gov_link_uploads(documents)
         return documents
 
     # ------------------------------------------------------------------
@@ -449,7 +450,10 @@ class GovDocument(models.Model):
         self._check_department_choice(vals.get("department_id"))
         if not self.env.su:
             self._check_system_fields_on_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self.env["ir.attachment"]._gov_link_uploads(self)
+        return result
 
     @api.model
     def _check_system_fields_on_create(self, vals):
@@ -500,6 +504,15 @@ class GovDocument(models.Model):
         # sudo: the log decides, whether or not the user may read it
         if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
             raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
+
+    def _gov_attachments_editable_by_me(self):
+        """The documents whose pending step lets the current user change their files (one search)."""
+        # sudo: the steps decide, whether or not the user may read them
+        tasks = self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("kind", "=", "signoff"),
+            ("state", "=", "pending"), ("user_ids", "in", self.env.uid), ("editable_fields", "!=", False)])
+        ids = {task.res_id for task in tasks if "attachment_ids" in (task.editable_fields or "").split(",")}
+        return self.filtered(lambda document: document.id in ids)
 
     def action_print_sheet(self):
         return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)

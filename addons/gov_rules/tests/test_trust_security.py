@@ -304,3 +304,76 @@ class TestTrustSecurity(GovOrgCase):
         self.assertEqual(newer.state, "signoff")
         # the next version takes the next number, archived versions included
         self.assertEqual(self.rule_set.with_user(self.env.ref("base.user_admin")).copy().version, version.version + 1)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-02 04:00:00")  # a Monday, noon in Beijing
+class TestDocumentFiles(GovOrgCase):
+    """A document's files, and its checklist's evidence files, follow the document: read by its readers,
+    locked with it once it leaves the draft, for everyone (R35.1)."""
+
+    def _upload(self, user, res_model, res_id=0, name="供暖经费测算表.txt"):
+        """As the web client's file widget uploads: for a record not saved yet, res_id is 0."""
+        return self.env["ir.attachment"].with_user(user).create({
+            "name": name, "res_model": res_model, "res_id": res_id, "datas": base64.b64encode("测算".encode())})
+
+    def _issued(self, document):
+        document.with_user(self.clerk).action_submit()
+        for user, opinion in ((self.office_deputy, "拟同意"), (self.deputy_a, "同意"), (self.head, "签发")):
+            document.with_user(user).action_signoff_approve(opinion)
+        document.with_user(self.office_director).action_issue()
+        self.assertEqual(document.state, "issued")
+
+    def test_files_uploaded_before_the_first_save_follow_the_document_R35_1(self):
+        """R35.1: a file uploaded on the new document's form (and evidence uploaded on a new checklist
+        line) belongs to the document once saved: the office and the leader open it, and once the
+        document is submitted its drafter can no longer change or delete it."""
+        upload = self._upload(self.clerk, "gov.document")
+        document = self.new_document(attachment_ids=[Command.set(upload.ids)])
+        self.assertEqual(upload.res_id, document.id)
+        evidence = self._upload(self.clerk, "gov.checklist.item", name="征求意见记录.txt")
+        document.with_user(self.clerk).write({"checklist_ids": [Command.create({
+            "name": "附件：征求意见情况", "kind": "attachment", "required": False,
+            "attachment_ids": [Command.set(evidence.ids)]})]})
+        line = document.checklist_ids.filtered(lambda item: evidence in item.attachment_ids)
+        self.assertEqual((evidence.res_model, evidence.res_id), ("gov.checklist.item", line.id))
+        document.with_user(self.clerk).action_submit()
+
+        for user in (self.office_deputy, self.deputy_a):
+            with self.subTest(user=user.login):
+                self.assertEqual(len((upload | evidence).with_user(user).read(["name"])), 2)
+        for attachment in (upload, evidence):
+            with self.subTest(attachment=attachment.name):
+                with self.assertRaises(AccessError):
+                    attachment.with_user(self.clerk).write({"datas": base64.b64encode(b"changed")})
+                with self.assertRaises(AccessError):
+                    attachment.with_user(self.clerk).unlink()
+        self.assertTrue((upload | evidence).exists())
+
+    def test_nobody_changes_the_files_of_an_issued_document_R35_1(self):
+        """R35.1: the drafting unit changes and removes its draft's files; once the document is issued,
+        neither a leader nor the office changes, removes or adds its files (nor a leader the evidence of
+        its checklist), though the record rules let them write the document."""
+        document = self.new_document()
+        kept = self._upload(self.clerk, "gov.document", document.id)
+        dropped = self._upload(self.principal, "gov.document", document.id, name="旧稿.txt")
+        kept.with_user(self.principal).write({"datas": base64.b64encode("测算（修订）".encode())})
+        dropped.with_user(self.clerk).unlink()
+        document.with_user(self.clerk).write({"checklist_ids": [Command.create({
+            "name": "附件：征求意见情况", "kind": "attachment", "required": False})]})
+        line = document.checklist_ids[-1:]
+        evidence = self._upload(self.clerk, "gov.checklist.item", line.id, name="征求意见记录.txt")
+        self._issued(document)
+
+        for user in (self.deputy_a, self.head, self.office_director):
+            with self.subTest(user=user.login):
+                with self.refused(UserError, "no longer a draft"):
+                    kept.with_user(user).write({"datas": base64.b64encode(b"replaced")})
+                with self.refused(UserError, "no longer a draft"):
+                    kept.with_user(user).unlink()
+                with self.refused(UserError, "no longer a draft"):
+                    self._upload(user, "gov.document", document.id, name="签发后的附件.txt")
+        with self.refused(UserError, "no longer a draft"):
+            evidence.with_user(self.deputy_a).unlink()
+        self.assertEqual(base64.b64decode(kept.datas).decode(), "测算（修订）")
+        self.assertTrue(evidence.exists())
