@@ -215,7 +215,9 @@ class GovDocument(models.Model):
         missing = self.type_id.checklist_template_ids.filtered("required") - self.checklist_ids.template_id
         if missing:
             raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        open_items = self.checklist_ids.filtered(lambda item: item.required and item.state == "todo")
+        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4)
+        open_items = self.checklist_ids.filtered(
+            lambda item: (item.template_id.required or item.required) and item.state == "todo")
         if open_items:
             raise UserError(self.env._(
                 "These checklist items are neither done nor skipped with a reason: %s.",

@@ -1,4 +1,5 @@
 import base64
+import re
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -304,3 +305,42 @@ class TestTrustSecurity(GovOrgCase):
         self.assertEqual(newer.state, "signoff")
         # the next version takes the next number, archived versions included
         self.assertEqual(self.rule_set.with_user(self.env.ref("base.user_admin")).copy().version, version.version + 1)
+
+    # ------------------------------------------------------------------
+    # 7. the checklist is the type's, over RPC too (R27.4, R11.4)
+    # ------------------------------------------------------------------
+    def _lines_of(self, doc_type, overrides):
+        """The type's lines as a client could send them, each ticked off with a note, except as overridden
+        per template."""
+        return [Command.create({"template_id": template.id, "name": template.name, "kind": template.kind,
+                                "state": "done", "note": "见附件", **overrides.get(template.id, {})})
+                for template in doc_type.checklist_template_ids]
+
+    def test_a_clerk_cannot_forge_the_checklist_over_rpc_R27_4_R11_4(self):
+        """R27.4, R11.4: a clerk who sends the checklist lines himself when creating a document cannot
+        turn the office's check into a line of his own to tick (R27.4), nor make the legal review optional
+        (R11.4), nor add a line the office confirms: the lines of a type are what the type says, and the
+        document does not go to sign-off with either check undone."""
+        request_type = self.env.ref("gov_rules.document_type_request")
+        office_check = self.env.ref("gov_rules.document_type_request_checklist_1")
+        with self.refused(ValidationError, "R27.4"):
+            request = self.new_document(
+                type_id=request_type.id, name="关于申请拨付供暖补贴资金的请示",
+                checklist_ids=self._lines_of(request_type, {office_check.id: {"kind": "procedure", "required": True}}))
+            request.with_user(self.clerk).action_submit()
+
+        normative = self.env.ref("gov_rules.document_type_normative")
+        review = self.env.ref("gov_rules.document_type_normative_checklist_4")
+        document = self.new_document(type_id=normative.id, name="关于规范供暖收费的规定",
+                                     checklist_ids=self._lines_of(normative, {review.id: {
+                                         "required": False, "state": "todo", "note": False}}))
+        line = document.checklist_ids.filtered(lambda item: item.template_id == review)
+        self.assertTrue(line.required, "the legal review is required as its type says")
+        with self.refused(UserError, re.escape(line.name)):
+            document.with_user(self.clerk).action_submit()
+        self.assertEqual(document.state, "draft")
+
+        with self.refused(UserError, "R27.4"):
+            self.env["gov.checklist.item"].with_user(self.clerk).create({
+                "document_id": document.id, "name": "办公室已核", "kind": "confirmation"})
+
