@@ -344,3 +344,27 @@ class TestTrustSecurity(GovOrgCase):
             self.env["gov.checklist.item"].with_user(self.clerk).create({
                 "document_id": document.id, "name": "办公室已核", "kind": "confirmation"})
 
+    # ------------------------------------------------------------------
+    # 8. a step goes only to whoever can act on it (R40.1)
+    # ------------------------------------------------------------------
+    def test_a_step_is_delegated_only_to_a_government_user(self):
+        """A step delegated to an internal user outside the government's groups would wait forever, as he
+        cannot even open the item: refused, and the decision form does not offer him."""
+        self.env["gov.signoff.matrix.row"].create({
+            "name": "可转交", "rule_set_id": self.rule_set.id, "priority": 1,
+            "model_id": self.env["ir.model"]._get_id("gov.document"), "domain": "[('name', 'like', '转交')]",
+            "step_ids": [Command.create({"sequence": 1, "name": "主任审核", "role": "office_director",
+                                         "allow_delegate": True, "is_signature": True})]})
+        document = self.new_document(name="关于可转交事项的通知")
+        document.with_user(self.clerk).action_submit()
+        employee = new_test_user(self.env, "t_employee", groups="base.group_user", name="普通职工 林一")
+        with self.refused(UserError, "not a user of the government"):
+            document.with_user(self.office_director).action_signoff_delegate(employee)
+        self.assertEqual(self.pending(document).user_ids, self.office_director)
+        wizard = self.env["gov.signoff.decision"].with_user(self.office_director)
+        # whom the decision form offers: the domain the client gets
+        domain = wizard.fields_get(["delegate_to_id"])["delegate_to_id"]["domain"]
+        offered = self.env["res.users"].with_user(self.office_director).search(domain)
+        self.assertIn(self.office_deputy, offered)
+        self.assertNotIn(employee, offered)
+
