@@ -394,6 +394,7 @@ class GovDocument(models.Model):
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
             # sudo: cancelling closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
+            document._gov_close_deadline_activities()
             document._gov_signoff_clear_returned()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
@@ -409,6 +410,7 @@ class GovDocument(models.Model):
                                            document.requester_id.name))
             # sudo: withdrawing closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
+            document._gov_close_deadline_activities()
             document._gov_signoff_log(self.env["gov.signoff.task"], "withdraw", opinion=reason)
             document._gov_signoff_write({"state": "draft", "deadline_open": False})
         return super(GovDocument, self - consulting).action_signoff_withdraw(reason)

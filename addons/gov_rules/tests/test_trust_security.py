@@ -368,3 +368,30 @@ class TestTrustSecurity(GovOrgCase):
         self.assertIn(self.office_deputy, offered)
         self.assertNotIn(employee, offered)
 
+    # ------------------------------------------------------------------
+    # 9. reminders end with the consultation (R28.3)
+    # ------------------------------------------------------------------
+    def test_withdraw_or_cancel_during_consultation_closes_the_reminders_R28_3(self):
+        """R28.3: the deadline reminders of a consultation lose their point when the document is withdrawn
+        or cancelled while the units are asked: nobody is left with a reminder of a closed request."""
+        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        for how in ("withdraw", "cancel"):
+            with self.subTest(how=how):
+                document = self.new_document(name=f"关于供暖经费的通知（{how}）",
+                                             consult_department_ids=[self.dept_finance.id])
+                document.with_user(self.clerk).action_submit()
+                self.assertEqual(document.state, "consultation")
+                with freeze_time("2026-03-10 04:00:00"):  # the day before the consultation's deadline
+                    self.env["gov.escalation.ladder"]._cron_escalate()
+                self.env.invalidate_all()
+
+                def reminders(document=document):
+                    return document.sudo().activity_ids.filtered(lambda act: act.activity_type_id == deadline_type)
+                self.assertTrue(reminders(), "the units were reminded")
+                if how == "withdraw":
+                    document.with_user(self.clerk).action_signoff_withdraw("补充测算依据")
+                    self.assertEqual(document.state, "draft")
+                else:
+                    document.with_user(self.office_director).action_cancel("不再发文")
+                    self.assertEqual(document.state, "cancelled")
+                self.assertFalse(reminders(), "no reminder of a closed request is left")
