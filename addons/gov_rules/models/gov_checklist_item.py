@@ -85,6 +85,7 @@ class GovChecklistItem(models.Model):
         if not self.env.su:
             for vals in vals_list:
                 self._check_not_system_fields(vals)
+            vals_list = [self._as_the_template_says(vals) for vals in vals_list]
             # before the record rules refuse it (they lock a submitted document's lines too), with the reason
             self._check_documents_open(self.env["gov.document"].browse(
                 {vals["document_id"] for vals in vals_list if vals.get("document_id")}))
@@ -110,6 +111,17 @@ class GovChecklistItem(models.Model):
         if vals["state"] in ("done", "skipped"):
             return {**vals, "done_by_id": self.env.user.id, "done_on": fields.Datetime.now()}
         return {**vals, "done_by_id": False, "done_on": False}
+
+    def _as_the_template_says(self, vals):
+        """A line of the type's checklist is what the type says, whatever the client sends; a line the
+        user adds himself is never the office's check nor a review (R27.4, R11.4)."""
+        if vals.get("template_id"):
+            template = self.env["gov.checklist.template"].browse(vals["template_id"])
+            return {**vals, "name": template.name, "kind": template.kind, "required": template.required,
+                    "rule_ref": template.rule_ref}
+        if vals.get("kind") == "confirmation":
+            raise UserError(self.env._("Only the document type adds a line the office confirms (R27.4)."))
+        return vals
 
     def _check_not_system_fields(self, vals):
         if {"done_by_id", "done_on"} & set(vals):

@@ -217,7 +217,9 @@ class GovDocument(models.Model):
         missing = self.type_id.checklist_template_ids.filtered("required") - self.checklist_ids.template_id
         if missing:
             raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        open_items = self.checklist_ids.filtered(lambda item: item.required and item.state == "todo")
+        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4)
+        open_items = self.checklist_ids.filtered(
+            lambda item: (item.template_id.required or item.required) and item.state == "todo")
         if open_items:
             raise UserError(self.env._(
                 "These checklist items are neither done nor skipped with a reason: %s.",
@@ -402,6 +404,7 @@ class GovDocument(models.Model):
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
             # sudo: cancelling closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
+            document._gov_close_deadline_activities()
             document._gov_signoff_clear_returned()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
@@ -417,6 +420,7 @@ class GovDocument(models.Model):
                                            document.requester_id.name))
             # sudo: withdrawing closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
+            document._gov_close_deadline_activities()
             document._gov_signoff_log(self.env["gov.signoff.task"], "withdraw", opinion=reason)
             document._gov_signoff_write({"state": "draft", "deadline_open": False})
         return super(GovDocument, self - consulting).action_signoff_withdraw(reason)

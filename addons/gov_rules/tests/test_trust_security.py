@@ -1,4 +1,5 @@
 import base64
+import re
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -305,6 +306,95 @@ class TestTrustSecurity(GovOrgCase):
         # the next version takes the next number, archived versions included
         self.assertEqual(self.rule_set.with_user(self.env.ref("base.user_admin")).copy().version, version.version + 1)
 
+    # ------------------------------------------------------------------
+    # 7. the checklist is the type's, over RPC too (R27.4, R11.4)
+    # ------------------------------------------------------------------
+    def _lines_of(self, doc_type, overrides):
+        """The type's lines as a client could send them, each ticked off with a note, except as overridden
+        per template."""
+        return [Command.create({"template_id": template.id, "name": template.name, "kind": template.kind,
+                                "state": "done", "note": "见附件", **overrides.get(template.id, {})})
+                for template in doc_type.checklist_template_ids]
+
+    def test_a_clerk_cannot_forge_the_checklist_over_rpc_R27_4_R11_4(self):
+        """R27.4, R11.4: a clerk who sends the checklist lines himself when creating a document cannot
+        turn the office's check into a line of his own to tick (R27.4), nor make the legal review optional
+        (R11.4), nor add a line the office confirms: the lines of a type are what the type says, and the
+        document does not go to sign-off with either check undone."""
+        request_type = self.env.ref("gov_rules.document_type_request")
+        office_check = self.env.ref("gov_rules.document_type_request_checklist_1")
+        with self.refused(ValidationError, "R27.4"):
+            request = self.new_document(
+                type_id=request_type.id, name="关于申请拨付供暖补贴资金的请示",
+                checklist_ids=self._lines_of(request_type, {office_check.id: {"kind": "procedure", "required": True}}))
+            request.with_user(self.clerk).action_submit()
+
+        normative = self.env.ref("gov_rules.document_type_normative")
+        review = self.env.ref("gov_rules.document_type_normative_checklist_4")
+        document = self.new_document(type_id=normative.id, name="关于规范供暖收费的规定",
+                                     checklist_ids=self._lines_of(normative, {review.id: {
+                                         "required": False, "state": "todo", "note": False}}))
+        line = document.checklist_ids.filtered(lambda item: item.template_id == review)
+        self.assertTrue(line.required, "the legal review is required as its type says")
+        with self.refused(UserError, re.escape(line.name)):
+            document.with_user(self.clerk).action_submit()
+        self.assertEqual(document.state, "draft")
+
+        with self.refused(UserError, "R27.4"):
+            self.env["gov.checklist.item"].with_user(self.clerk).create({
+                "document_id": document.id, "name": "办公室已核", "kind": "confirmation"})
+
+    # ------------------------------------------------------------------
+    # 8. a step goes only to whoever can act on it (R40.1)
+    # ------------------------------------------------------------------
+    def test_a_step_is_delegated_only_to_a_government_user(self):
+        """A step delegated to an internal user outside the government's groups would wait forever, as he
+        cannot even open the item: refused, and the decision form does not offer him."""
+        self.env["gov.signoff.matrix.row"].create({
+            "name": "可转交", "rule_set_id": self.rule_set.id, "priority": 1,
+            "model_id": self.env["ir.model"]._get_id("gov.document"), "domain": "[('name', 'like', '转交')]",
+            "step_ids": [Command.create({"sequence": 1, "name": "主任审核", "role": "office_director",
+                                         "allow_delegate": True, "is_signature": True})]})
+        document = self.new_document(name="关于可转交事项的通知")
+        document.with_user(self.clerk).action_submit()
+        employee = new_test_user(self.env, "t_employee", groups="base.group_user", name="普通职工 林一")
+        with self.refused(UserError, "not a user of the government"):
+            document.with_user(self.office_director).action_signoff_delegate(employee)
+        self.assertEqual(self.pending(document).user_ids, self.office_director)
+        wizard = self.env["gov.signoff.decision"].with_user(self.office_director)
+        # whom the decision form offers: the domain the client gets
+        domain = wizard.fields_get(["delegate_to_id"])["delegate_to_id"]["domain"]
+        offered = self.env["res.users"].with_user(self.office_director).search(domain)
+        self.assertIn(self.office_deputy, offered)
+        self.assertNotIn(employee, offered)
+
+    # ------------------------------------------------------------------
+    # 9. reminders end with the consultation (R28.3)
+    # ------------------------------------------------------------------
+    def test_withdraw_or_cancel_during_consultation_closes_the_reminders_R28_3(self):
+        """R28.3: the deadline reminders of a consultation lose their point when the document is withdrawn
+        or cancelled while the units are asked: nobody is left with a reminder of a closed request."""
+        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        for how in ("withdraw", "cancel"):
+            with self.subTest(how=how):
+                document = self.new_document(name=f"关于供暖经费的通知（{how}）",
+                                             consult_department_ids=[self.dept_finance.id])
+                document.with_user(self.clerk).action_submit()
+                self.assertEqual(document.state, "consultation")
+                with freeze_time("2026-03-10 04:00:00"):  # the day before the consultation's deadline
+                    self.env["gov.escalation.ladder"]._cron_escalate()
+                self.env.invalidate_all()
+
+                def reminders(document=document):
+                    return document.sudo().activity_ids.filtered(lambda act: act.activity_type_id == deadline_type)
+                self.assertTrue(reminders(), "the units were reminded")
+                if how == "withdraw":
+                    document.with_user(self.clerk).action_signoff_withdraw("补充测算依据")
+                    self.assertEqual(document.state, "draft")
+                else:
+                    document.with_user(self.office_director).action_cancel("不再发文")
+                    self.assertEqual(document.state, "cancelled")
+                self.assertFalse(reminders(), "no reminder of a closed request is left")
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-02 04:00:00")  # a Monday, noon in Beijing

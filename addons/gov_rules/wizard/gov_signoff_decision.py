@@ -25,7 +25,9 @@ class GovSignoffDecision(models.TransientModel):
     res_id = fields.Integer(required=True)
     decision = fields.Selection(DECISIONS, required=True)
     opinion = fields.Text()
-    delegate_to_id = fields.Many2one("res.users", domain=[("share", "=", False)])
+    # the government's users only: nobody else can open the item (see action_signoff_delegate)
+    delegate_to_id = fields.Many2one("res.users", domain=lambda self: [
+        ("share", "=", False), ("all_group_ids", "in", self.env.ref("gov_rules.group_gov_user").ids)])
     acting_note = fields.Char(compute="_compute_acting_note",
                               help="Whom you decide for (代), before you decide: the step's holder, while away.")
 
