@@ -217,9 +217,9 @@ class GovDocument(models.Model):
         missing = self.type_id.checklist_template_ids.filtered("required") - self.checklist_ids.template_id
         if missing:
             raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4)
-        open_items = self.checklist_ids.filtered(
-            lambda item: (item.template_id.required or item.required) and item.state == "todo")
+        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4);
+        # the office's own checks wait for the office's review (see _check_office_confirmations)
+        open_items = self._open_checklist_items().filtered(lambda item: item.kind != "confirmation")
         if open_items:
             raise UserError(self.env._(
                 "These checklist items are neither done nor skipped with a reason: %s.",
@@ -409,6 +409,27 @@ class GovDocument(models.Model):
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
+
+    def _open_checklist_items(self):
+        return self.checklist_ids.filtered(
+            lambda item: (item.template_id.required or item.required) and item.state == "todo")
+
+    def action_signoff_approve(self, opinion=None):
+        for document in self:
+            document._check_office_confirmations()
+        return super().action_signoff_approve(opinion)
+
+    def _check_office_confirmations(self):
+        """R27.4: the office confirms its checks (one matter per request) when it reviews the document, so a
+        clerk submits without them; but the office does not approve, nor does anyone sign, while one is
+        open."""
+        # sudo: the lines only gate the decision; their names are the document's, which the approver reads
+        open_checks = self.sudo()._open_checklist_items().filtered(lambda item: item.kind == "confirmation")
+        if not open_checks:
+            return
+        if self.env.user.has_group("gov_rules.group_gov_office") or self._gov_signoff_my_task().is_signature:
+            raise UserError(self.env._(
+                "The office first confirms or skips with a reason: %s (R27.4).", ", ".join(open_checks.mapped("name"))))
 
     def action_signoff_withdraw(self, reason=None):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""

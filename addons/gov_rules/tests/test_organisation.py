@@ -189,6 +189,21 @@ class TestRulesAsData(GovOrgCase):
         confirmation.with_user(self.office_deputy).write({"state": "done"})
         self.assertEqual(confirmation.done_by_id, self.office_deputy)
 
+    def test_the_office_confirms_one_matter_when_it_reviews_R27_4(self):
+        """R27.4: a clerk submits his request without the office's check, which only the office can make;
+        the office confirms it when it reviews, and does not approve while it is open."""
+        request = self.new_document(type_id=self.env.ref("gov_rules.document_type_request").id)
+        attachment = request.checklist_ids.filtered(lambda i: i.kind == "attachment")
+        attachment.with_user(self.clerk).write({"state": "done", "note": "局务会议纪要"})
+        request.with_user(self.clerk).action_submit()
+        self.assertEqual(request.state, "signoff")
+        with self.assertRaisesRegex(UserError, "R27.4"):
+            request.with_user(self.office_deputy).action_signoff_approve("拟同意")
+        confirmation = request.checklist_ids.filtered(lambda i: i.kind == "confirmation")
+        confirmation.with_user(self.office_deputy).write({"state": "done"})
+        request.with_user(self.office_deputy).action_signoff_approve("一文一事，拟同意")
+        self.assertEqual(self.pending(request).user_ids, self.deputy_a)
+
     def test_form_fields_added_without_code(self):
         request_type = self.env.ref("gov_rules.document_type_request")
         document = self.new_document(type_id=request_type.id)
