@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
@@ -246,3 +247,48 @@ class TestDocumentFlowUI(GovOrgCase):
         wizard.action_confirm()
         self.assertEqual(document.state, "issued")
         self.assertEqual(document.number, announced)
+
+    # ------------------------------------------------------------------
+    # What the pickers offer, what records are called
+    # ------------------------------------------------------------------
+    def _offered(self, model, field, user, **values):
+        """What the picker of ``field`` offers ``user`` on a new record of ``model`` with ``values``."""
+        record = self.env[model].with_user(user).new(values)
+        domain = record.fields_get([field])[field]["domain"]
+        if isinstance(domain, str):
+            # the record's values the domain names, as the web client sends them (ids)
+            names = set(re.findall(r"\b(\w+)\b", domain)) & set(record._fields)
+            values = {name: record[name].ids if record._fields[name].type.endswith("2many")
+                      else record[name].id if record._fields[name].type == "many2one" else record[name]
+                      for name in names}
+            domain = safe_eval(domain, {"uid": user.id, **values})
+        comodel = record._fields[field].comodel_name
+        return self.env[comodel].with_user(user).search(domain)
+
+    def test_drafting_unit_picker_offers_only_the_units_saving_accepts(self):
+        """A clerk is offered his own unit only, the office every unit: what saving accepts."""
+        offered = self._offered("gov.document", "department_id", self.clerk)
+        self.assertEqual(offered, self.dept_drc)
+        offered = self._offered("gov.document", "department_id", self.office_deputy)
+        self.assertEqual(offered, self.env["hr.department"].search([]))
+        with self.refused(ValidationError, "区财政局"):
+            self.new_document(department_id=self.dept_finance.id)
+
+    def test_a_units_authority_issues_only_that_units_documents(self):
+        """A unit's own issuing authority is neither offered to nor accepted for another unit's draft."""
+        Authority = self.env["gov.issuing.authority"]
+        audit = Authority.create({"name": "东昌区审计局", "kind": "department", "prefix": "东审测发",
+                                  "department_id": self.dept_audit.id})
+        drc = Authority.create({"name": "东昌区发展和改革局", "kind": "department", "prefix": "东发改发",
+                                "department_id": self.dept_drc.id})
+        offered = self._offered("gov.document", "authority_id", self.clerk, department_id=self.dept_drc)
+        self.assertIn(drc, offered)
+        self.assertIn(self.authority_government, offered)
+        self.assertNotIn(audit, offered)
+        with self.refused(ValidationError, "东昌区审计局.*区审计局.*区发改局"):
+            self.new_document(name="关于审计整改的通知", authority_id=audit.id)
+        self.assertFalse(self.env["gov.document"].search([("name", "=", "关于审计整改的通知")]), "nothing saved")
+        document = self.new_document(authority_id=drc.id)
+        with self.refused(ValidationError, "东昌区发展和改革局"):
+            document.with_user(self.office_deputy).write({"department_id": self.dept_finance.id})
+        self.assertEqual(document.department_id, self.dept_drc)
