@@ -292,3 +292,24 @@ class TestDocumentFlowUI(GovOrgCase):
         with self.refused(ValidationError, "东昌区发展和改革局"):
             document.with_user(self.office_deputy).write({"department_id": self.dept_finance.id})
         self.assertEqual(document.department_id, self.dept_drc)
+
+    def test_a_step_is_delegated_to_someone_else_only(self):
+        """The delegation dialog does not offer the user himself, and delegating to oneself is refused."""
+        self.env["gov.signoff.matrix.row"].create({
+            "name": "可转交", "rule_set_id": self.rule_set.id, "priority": 1,
+            "model_id": self.env["ir.model"]._get_id("gov.document"), "domain": "[('name', 'like', '转交')]",
+            "step_ids": [(0, 0, {"sequence": 1, "name": "主任审核", "role": "office_director",
+                                 "allow_delegate": True, "is_signature": True})]})
+        document = self.new_document(name="关于可转交事项的通知")
+        document.action_submit()
+        offered = self._offered("gov.signoff.decision", "delegate_to_id", self.office_director,
+                                res_model="gov.document", res_id=document.id, decision="delegate")
+        self.assertIn(self.office_deputy, offered)
+        self.assertNotIn(self.office_director, offered)
+        wizard = self.env["gov.signoff.decision"].with_user(self.office_director).create({
+            "res_model": "gov.document", "res_id": document.id, "decision": "delegate",
+            "delegate_to_id": self.office_director.id})
+        with self.refused(UserError, "someone else"):
+            wizard.action_confirm()
+        self.assertEqual(self.pending(document).user_ids, self.office_director)
+        self.assertNotIn("delegate", document.sudo().signoff_log_ids.mapped("action"))
