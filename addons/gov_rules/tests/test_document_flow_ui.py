@@ -313,3 +313,13 @@ class TestDocumentFlowUI(GovOrgCase):
             wizard.action_confirm()
         self.assertEqual(self.pending(document).user_ids, self.office_director)
         self.assertNotIn("delegate", document.sudo().signoff_log_ids.mapped("action"))
+
+    def test_an_absence_is_called_by_the_person_the_kind_and_the_dates(self):
+        """The calendar and the breadcrumb name an absence by whom, why and when, not by its id."""
+        absence = self.env["gov.absence"].create({"user_id": self.head.id, "kind": "trip",
+                                                  "date_from": date(2026, 3, 2), "date_to": date(2026, 3, 6)})
+        seen = absence.with_user(self.office_deputy).with_context(lang=self.office_deputy.lang)
+        name = seen.display_name
+        self.assertIn(self.head.name, name)
+        self.assertIn(dict(seen.fields_get(["kind"])["kind"]["selection"])["trip"], name)
+        self.assertIn(format_date(seen.env, date(2026, 3, 6)), name)
