@@ -67,7 +67,8 @@ class GovDocument(models.Model):
     # the picker offers what saving accepts (see _check_department_choice)
     department_id = fields.Many2one("hr.department", string="Drafting Unit", required=True, index=True,
                                     default=lambda self: self.env.user.employee_id.department_id, tracking=True,
-                                    domain="[('id', 'in', department_choice_ids)]")
+                                    domain="[('id', 'in', department_choice_ids)] if department_choice_ids else []")
+    # empty: the user drafts for any unit
     department_choice_ids = fields.Many2many("hr.department", compute="_compute_department_choice_ids",
                                              string="Units the User Drafts For")
     # who drafted is the user who created the draft: set by the system only (see _check_system_fields)
@@ -115,9 +116,7 @@ class GovDocument(models.Model):
     @api.depends_context("uid")
     def _compute_department_choice_ids(self):
         units = self._own_units()
-        if units is None:
-            units = self.env["hr.department"].search([])
-        self.department_choice_ids = units
+        self.department_choice_ids = units if units is not None else self.env["hr.department"]
 
     @api.depends("type_id")
     def _compute_kind(self):
