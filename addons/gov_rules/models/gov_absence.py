@@ -1,5 +1,6 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import format_date
 
 # the district's date: one time zone for every date of the rules (district_today is imported from here too)
 from ..lib.district_time import district_today
@@ -40,6 +41,15 @@ class GovAbsence(models.Model):
                                     help="Waiting steps were re-routed for the start of the absence.")
     end_rerouted = fields.Boolean(string="End Re-routed", readonly=True, copy=False, index=True,
                                   help="Waiting steps were re-routed for the end of the absence.")
+
+    @api.depends("user_id", "kind", "date_from", "date_to")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for absence in self:
+            absence.display_name = self.env._(
+                "%(person)s · %(kind)s %(start)s–%(end)s", person=absence.user_id.name or "",
+                kind=kinds.get(absence.kind, ""), start=format_date(self.env, absence.date_from),
+                end=format_date(self.env, absence.date_to))
 
     @api.depends("user_id", "substitute_id")
     def _compute_effective_substitute(self):

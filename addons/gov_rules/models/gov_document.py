@@ -60,10 +60,17 @@ class GovDocument(models.Model):
     kind = fields.Selection(DOCUMENT_KINDS, compute="_compute_kind", store=True, readonly=False, required=True,
                             precompute=True,
                             index=True, tracking=True)
-    authority_id = fields.Many2one("gov.issuing.authority", string="Issuing Authority", required=True, tracking=True)
+    # a unit's own authority issues that unit's documents only (see _check_authority_unit)
+    authority_id = fields.Many2one("gov.issuing.authority", string="Issuing Authority", required=True, tracking=True,
+                                   domain="['|', ('department_id', '=', False), ('department_id', '=', department_id)]")
     authority_kind = fields.Selection(related="authority_id.kind", string="Authority Kind", store=True, index=True)
+    # the picker offers what saving accepts (see _check_department_choice)
     department_id = fields.Many2one("hr.department", string="Drafting Unit", required=True, index=True,
-                                    default=lambda self: self.env.user.employee_id.department_id, tracking=True)
+                                    default=lambda self: self.env.user.employee_id.department_id, tracking=True,
+                                    domain="[('id', 'in', department_choice_ids)] if department_choice_ids else []")
+    # empty: the user drafts for any unit
+    department_choice_ids = fields.Many2many("hr.department", compute="_compute_department_choice_ids",
+                                             string="Units the User Drafts For")
     # who drafted is the user who created the draft: set by the system only (see _check_system_fields)
     drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, index=True, readonly=True,
                                  copy=False)
@@ -105,6 +112,11 @@ class GovDocument(models.Model):
     can_withdraw = fields.Boolean(compute="_compute_user_actions")
     # R28.1, R28.3: the approval limit of the chosen urgency, counted from today, against the needed-by date
     needed_by_warning = fields.Char(compute="_compute_needed_by_warning")
+
+    @api.depends_context("uid")
+    def _compute_department_choice_ids(self):
+        units = self._own_units()
+        self.department_choice_ids = units if units is not None else self.env["hr.department"]
 
     @api.depends("type_id")
     def _compute_kind(self):
@@ -456,16 +468,25 @@ class GovDocument(models.Model):
             raise UserError(self.env._("Only the drafting unit or the office can submit %s.", self.display_name))
 
     @api.model
+    def _own_units(self):
+        """The units the current user drafts for; None when he may draft for any (the system, the office,
+        a user who belongs to no unit)."""
+        user = self.env.user
+        # sudo: a user's own units, whatever the HR access rights (a clerk may not read employees)
+        units = user.sudo().employee_ids.department_id
+        if self.env.su or user.has_group("gov_rules.group_gov_office") or not units:
+            return None
+        return units.sudo(False)
+
+    @api.model
     def _check_department_choice(self, department_id):
         """A clerk drafts for his own unit; the office drafts for any (constraints run as superuser,
         so this is checked in create and write)."""
-        user = self.env.user
         if department_id and not (isinstance(department_id, int) and self.env["hr.department"].browse(
                 department_id).exists()):
             raise ValidationError(self.env._("No unit has the id %s.", department_id))
-        # sudo: a user's own units, whatever the HR access rights
-        units = user.sudo().employee_ids.department_id
-        if not department_id or self.env.su or user.has_group("gov_rules.group_gov_office") or not units:
+        units = self._own_units()
+        if not department_id or units is None:
             return
         if department_id not in units.ids:
             raise ValidationError(self.env._("You draft for your own unit, not for %s.",
@@ -499,6 +520,17 @@ class GovDocument(models.Model):
     @api.constrains("name")
     def _check_name(self):
         check_not_blank(self, "name")
+
+    @api.constrains("authority_id", "department_id")
+    def _check_authority_unit(self):
+        """A unit's own issuing authority issues that unit's documents only."""
+        for document in self:
+            unit = document.authority_id.department_id
+            if unit and unit != document.department_id:
+                raise ValidationError(self.env._(
+                    "%(authority)s issues the documents of %(unit)s only, not those drafted by %(drafter)s. "
+                    "Choose your unit's own authority or the government's.",
+                    authority=document.authority_id.name, unit=unit.name, drafter=document.department_id.name))
 
     @api.constrains("department_id", "consult_department_ids")
     def _check_consulted_units(self):

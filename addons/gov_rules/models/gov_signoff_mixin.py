@@ -257,6 +257,8 @@ class GovSignoffMixin(models.AbstractModel):
         if not (isinstance(user, models.BaseModel) and user._name == Users._name and len(user) == 1
                 and user.exists() and user.active and not user.share):
             raise UserError(self.env._("A step can be delegated only to an active internal user."))
+        if user == self.env.user:
+            raise UserError(self.env._("The step already waits for you: delegate it to someone else."))
         # whoever is not in the government's groups cannot even open the item: the step would wait forever
         if not user.has_group("gov_rules.group_gov_user"):
             raise UserError(self.env._("%s is not a user of the government: the step cannot be delegated to them.",

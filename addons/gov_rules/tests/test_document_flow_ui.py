@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
@@ -246,3 +247,79 @@ class TestDocumentFlowUI(GovOrgCase):
         wizard.action_confirm()
         self.assertEqual(document.state, "issued")
         self.assertEqual(document.number, announced)
+
+    # ------------------------------------------------------------------
+    # What the pickers offer, what records are called
+    # ------------------------------------------------------------------
+    def _offered(self, model, field, user, **values):
+        """What the picker of ``field`` offers ``user`` on a new record of ``model`` with ``values``."""
+        record = self.env[model].with_user(user).new(values)
+        domain = record.fields_get([field])[field]["domain"]
+        if isinstance(domain, str):
+            # the record's values the domain names, as the web client sends them (ids)
+            names = set(re.findall(r"\b(\w+)\b", domain)) & set(record._fields)
+            values = {name: record[name].ids if record._fields[name].type.endswith("2many")
+                      else record[name].id if record._fields[name].type == "many2one" else record[name]
+                      for name in names}
+            domain = safe_eval(domain, {"uid": user.id, **values})
+        comodel = record._fields[field].comodel_name
+        return self.env[comodel].with_user(user).search(domain)
+
+    def test_drafting_unit_picker_offers_only_the_units_saving_accepts(self):
+        """A clerk is offered his own unit only, the office every unit: what saving accepts."""
+        offered = self._offered("gov.document", "department_id", self.clerk)
+        self.assertEqual(offered, self.dept_drc)
+        offered = self._offered("gov.document", "department_id", self.office_deputy)
+        self.assertEqual(offered, self.env["hr.department"].search([]))
+        with self.refused(ValidationError, "区财政局"):
+            self.new_document(department_id=self.dept_finance.id)
+
+    def test_a_units_authority_issues_only_that_units_documents(self):
+        """A unit's own issuing authority is neither offered to nor accepted for another unit's draft."""
+        Authority = self.env["gov.issuing.authority"]
+        audit = Authority.create({"name": "东昌区审计局", "kind": "department", "prefix": "东审测发",
+                                  "department_id": self.dept_audit.id})
+        drc = Authority.create({"name": "东昌区发展和改革局", "kind": "department", "prefix": "东发改发",
+                                "department_id": self.dept_drc.id})
+        offered = self._offered("gov.document", "authority_id", self.clerk, department_id=self.dept_drc)
+        self.assertIn(drc, offered)
+        self.assertIn(self.authority_government, offered)
+        self.assertNotIn(audit, offered)
+        with self.refused(ValidationError, "东昌区审计局.*区审计局.*区发改局"):
+            self.new_document(name="关于审计整改的通知", authority_id=audit.id)
+        self.assertFalse(self.env["gov.document"].search([("name", "=", "关于审计整改的通知")]), "nothing saved")
+        document = self.new_document(authority_id=drc.id)
+        with self.refused(ValidationError, "东昌区发展和改革局"):
+            document.with_user(self.office_deputy).write({"department_id": self.dept_finance.id})
+        self.assertEqual(document.department_id, self.dept_drc)
+
+    def test_a_step_is_delegated_to_someone_else_only(self):
+        """The delegation dialog does not offer the user himself, and delegating to oneself is refused."""
+        self.env["gov.signoff.matrix.row"].create({
+            "name": "可转交", "rule_set_id": self.rule_set.id, "priority": 1,
+            "model_id": self.env["ir.model"]._get_id("gov.document"), "domain": "[('name', 'like', '转交')]",
+            "step_ids": [(0, 0, {"sequence": 1, "name": "主任审核", "role": "office_director",
+                                 "allow_delegate": True, "is_signature": True})]})
+        document = self.new_document(name="关于可转交事项的通知")
+        document.action_submit()
+        offered = self._offered("gov.signoff.decision", "delegate_to_id", self.office_director,
+                                res_model="gov.document", res_id=document.id, decision="delegate")
+        self.assertIn(self.office_deputy, offered)
+        self.assertNotIn(self.office_director, offered)
+        wizard = self.env["gov.signoff.decision"].with_user(self.office_director).create({
+            "res_model": "gov.document", "res_id": document.id, "decision": "delegate",
+            "delegate_to_id": self.office_director.id})
+        with self.refused(UserError, "someone else"):
+            wizard.action_confirm()
+        self.assertEqual(self.pending(document).user_ids, self.office_director)
+        self.assertNotIn("delegate", document.sudo().signoff_log_ids.mapped("action"))
+
+    def test_an_absence_is_called_by_the_person_the_kind_and_the_dates(self):
+        """The calendar and the breadcrumb name an absence by whom, why and when, not by its id."""
+        absence = self.env["gov.absence"].create({"user_id": self.head.id, "kind": "trip",
+                                                  "date_from": date(2026, 3, 2), "date_to": date(2026, 3, 6)})
+        seen = absence.with_user(self.office_deputy).with_context(lang=self.office_deputy.lang)
+        name = seen.display_name
+        self.assertIn(self.head.name, name)
+        self.assertIn(dict(seen.fields_get(["kind"])["kind"]["selection"])["trip"], name)
+        self.assertIn(format_date(seen.env, date(2026, 3, 6)), name)

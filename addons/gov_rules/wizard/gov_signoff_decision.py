@@ -25,9 +25,11 @@ class GovSignoffDecision(models.TransientModel):
     res_id = fields.Integer(required=True)
     decision = fields.Selection(DECISIONS, required=True)
     opinion = fields.Text()
-    # the government's users only: nobody else can open the item (see action_signoff_delegate)
+    # the government's users only: nobody else can open the item; and someone else than oneself
+    # (see action_signoff_delegate)
     delegate_to_id = fields.Many2one("res.users", domain=lambda self: [
-        ("share", "=", False), ("all_group_ids", "in", self.env.ref("gov_rules.group_gov_user").ids)])
+        ("share", "=", False), ("all_group_ids", "in", self.env.ref("gov_rules.group_gov_user").ids),
+        ("id", "!=", self.env.uid)])
     acting_note = fields.Char(compute="_compute_acting_note",
                               help="Whom you decide for (代), before you decide: the step's holder, while away.")
 

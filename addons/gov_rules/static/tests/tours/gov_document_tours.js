@@ -269,7 +269,7 @@ registry.category("web_tour.tours").add("gov_document_deputy_approval_tour", {
         ...openFromMyTodo,
         expectState("signoff"),
         // a leader neither cancels nor withdraws a document he is asked to approve
-        ...expectNoHeaderButton("button[name=action_cancel]", "Cancel"),
+        ...expectNoHeaderButton("button[name=action_cancel]", "Cancel Document"),
         ...expectNoHeaderButton("button[data-hotkey=w]", "Withdraw"),
         ...approve("同意，请王区长签发"),
     ],
