@@ -371,8 +371,25 @@ class GovDocument(models.Model):
                 and t.state == "approved")[-1:]
             self._gov_signoff_write({"state": "approved", "signer_id": signature.decided_by_id.id,
                                      "signed_for_id": signature.acting_for_id.id, "deadline_open": False})
+            self._gov_schedule_issue()
         elif state in ("rejected", "returned", "draft", "cancelled"):
             self._gov_signoff_write({"state": "draft", "deadline_open": False})
+
+    def _gov_schedule_issue(self):
+        """A signed document waits for the office to number and issue it: the office director, or whoever
+        acts for him today, gets one to-do for it (its name, the activity type's, reads in his language)."""
+        director = self.env["gov.position"]._holder("office_director")
+        office_user = director and self.env["gov.position"]._acting_user(director, district_today(self))
+        if not office_user:
+            return
+        # created by the system user: the to-do is the office's, not the signer's to drop
+        self.with_user(self.env.ref("base.user_root")).activity_schedule(
+            "gov_rules.mail_activity_type_gov_issue", user_id=office_user.id, date_deadline=district_today(self))
+
+    def _gov_close_issue_activities(self):
+        # sudo: the to-do was made by the system for the office
+        self.sudo().activity_ids.filtered(
+            lambda act: act.activity_type_id == self.env.ref("gov_rules.mail_activity_type_gov_issue")).unlink()
 
     def _check_can_issue(self):
         if not self.env.user.has_group("gov_rules.group_gov_office"):
@@ -396,6 +413,7 @@ class GovDocument(models.Model):
             today = district_today(self)
             number = document.authority_id._next_number(today)
             document._gov_signoff_write({"state": "issued", "number": number, "issue_date": today})
+            document._gov_close_issue_activities()
             document._gov_signoff_log(self.env["gov.signoff.task"], "issue", opinion=number)
         return True
 
@@ -417,6 +435,7 @@ class GovDocument(models.Model):
             # sudo: cancelling closes the requests the system made
             document.consult_task_ids.sudo()._cancel()
             document._gov_close_deadline_activities()
+            document._gov_close_issue_activities()
             document._gov_signoff_clear_returned()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)

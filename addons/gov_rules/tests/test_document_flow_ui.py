@@ -231,6 +231,18 @@ class TestDocumentFlowUI(GovOrgCase):
     # ------------------------------------------------------------------
     # Issue
     # ------------------------------------------------------------------
+    def test_a_signed_document_waits_in_the_offices_todo_until_issued(self):
+        """Once signed, the document is the office's to issue: its director gets one to-do for it, gone
+        once it is issued."""
+        document = self.new_document()
+        document.action_submit()
+        self._approve_all(document, self.office_deputy, self.deputy_a, self.head)
+        issue_type = self.env.ref("gov_rules.mail_activity_type_gov_issue")
+        todo = document.sudo().activity_ids.filtered(lambda act: act.activity_type_id == issue_type)
+        self.assertEqual(todo.user_id, self.office_director)
+        document.with_user(self.office_deputy).action_issue()
+        self.assertFalse(document.sudo().activity_ids.filtered(lambda act: act.activity_type_id == issue_type))
+
     def test_issue_shows_the_number_first_without_taking_it(self):
         """The office sees the number before it issues; looking does not use the number up."""
         document = self.new_document()
