@@ -19,11 +19,14 @@ from . import gov_signoff_matrix_row
 from . import gov_signoff_task
 from . import gov_signoff_log
 from . import gov_signoff_mixin
+from . import gov_typed_form_mixin
 from . import gov_document_type
 from . import gov_checklist_template
 from . import gov_checklist_item
 from . import gov_issuing_authority
 from . import gov_document
+from . import gov_request_type
+from . import gov_request
 from . import resource_calendar
 from . import mail_activity
 from . import ir_actions_report

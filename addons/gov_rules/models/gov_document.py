@@ -39,7 +39,7 @@ class GovDocument(models.Model):
 
     _name = "gov.document"
     _description = "Outgoing Document"
-    _inherit = ["gov.signoff.mixin", "gov.deadline.mixin"]
+    _inherit = ["gov.signoff.mixin", "gov.deadline.mixin", "gov.typed.form.mixin"]
     _order = "id desc"
     # Posting from the chatter needs write access to the document (mail's default, kept on purpose):
     # once submitted, the record rules lock the document for its drafting unit, so the unit no longer
@@ -186,20 +186,6 @@ class GovDocument(models.Model):
         if self.type_id and not self.checklist_ids._origin:
             self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._checklist_vals(line))
                                                             for line in self.type_id.checklist_template_ids]
-
-    def onchange(self, values, field_names, fields_spec):
-        """The type's form fields come with the type: the form gets their definitions as soon as the
-        type is chosen. (The framework returns properties only when one of their values changes, and
-        a new document has none yet, so the fields would appear only after the first save.)"""
-        result = super().onchange(values, field_names, fields_spec)
-        if "type_id" in field_names and "properties" in fields_spec and "properties" not in result.get("value", {}):
-            type_id = values.get("type_id")
-            if isinstance(type_id, dict):
-                type_id = type_id.get("id")
-            record = self.new({"type_id": type_id or False})
-            result.setdefault("value", {})["properties"] = self._fields["properties"].convert_to_read(
-                record.properties, record)
-        return result
 
     @api.model
     def _checklist_vals(self, line):

@@ -157,6 +157,11 @@ class GovSignoffMixin(models.AbstractModel):
     def _gov_signoff_task_policy(self, task):
         return self.env["gov.deadline.policy"]
 
+    def _gov_signoff_separates_duties(self, row):
+        """Whether whoever wrote or submitted the item is kept from approving it (R18.1): as the route
+        ``row`` says; a model may ask for it whatever the route (a type of item that requires it)."""
+        return row.separation_of_duties
+
     def _gov_signoff_check_submit(self):
         """Raise a UserError when the item may not be submitted yet."""
 
@@ -193,7 +198,8 @@ class GovSignoffMixin(models.AbstractModel):
             tasks = self.env["gov.signoff.task"].sudo().create([{
                 **step._snapshot(), "res_model": record._name, "res_id": record.id,
                 "res_name": record.display_name, "round": round_number, "kind": "signoff",
-                "requester_id": self.env.user.id, "separation_of_duties": row.separation_of_duties,
+                "requester_id": self.env.user.id,
+                "separation_of_duties": record._gov_signoff_separates_duties(row),
             } for step in row.step_ids])
             record._gov_signoff_log(tasks[:1], "submit", opinion=row.name)
             record._gov_signoff_start_stage(tasks)

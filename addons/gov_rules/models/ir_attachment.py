@@ -4,7 +4,7 @@ from odoo import api, models
 from odoo.exceptions import UserError
 
 # the models whose files follow the lock of their document
-LOCKED_MODELS = ("gov.document", "gov.checklist.item")
+LOCKED_MODELS = ("gov.document", "gov.checklist.item", "gov.request")
 
 
 class IrAttachment(models.Model):
@@ -82,6 +82,11 @@ class IrAttachment(models.Model):
                                     ("document_id.state", "!=", "draft")]) if line_ids else Line
         documents = Document.search([("id", "in", list(document_ids)),
                                      ("state", "!=", "draft")]) if document_ids else Document
+        request_ids = targets.get("gov.request")
+        if request_ids and self.env["gov.request"].sudo().search_count(
+                [("id", "in", list(request_ids)), ("state", "not in", ("draft", "returned", "rejected"))], limit=1):
+            raise UserError(self.env._(
+                "The request is under approval or closed: its files can no longer be added, changed or removed."))
         locked = documents | locked_lines.document_id
         if not locked:
             return
