@@ -19,3 +19,4 @@ from . import test_trust_data
 from . import test_trust_sheet
 from . import test_request_flow
 from . import test_request_presets
+from . import test_request_tour
