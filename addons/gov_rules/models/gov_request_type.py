@@ -25,7 +25,7 @@ class GovRequestType(models.Model):
     active = fields.Boolean(default=True)
     code = fields.Char(required=True, index=True,
                        help="Short name the routes' conditions use, e.g. [(\"type_id.code\", \"=\", \"funds\")].")
-    icon = fields.Char(default="📝", help="An emoji shown on the card.")
+    icon = fields.Char(default="fa-file-text-o", help="The card's icon: a Font Awesome name such as fa-money.")
     color = fields.Integer()
     description = fields.Text(translate=True)
     kind = fields.Selection(REQUEST_KINDS, required=True, default="general",
