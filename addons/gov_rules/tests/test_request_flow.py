@@ -197,6 +197,11 @@ class TestRequestFiling(RequestCase):
         request.with_user(self.clerk).action_signoff_submit()
         self.assertEqual(self.type_funds.with_user(self.clerk).my_open_count, 1)
         self.assertEqual(self.type_funds.with_user(self.principal).to_approve_count, 1)
+        # the step is in the approver's "My To-Do" with the documents' steps, and "To Approve" lists the request
+        todo = self.env["gov.signoff.task"].with_user(self.principal).search([("user_ids", "in", self.principal.ids)])
+        self.assertEqual(todo.mapped("res_name"), [request.name])
+        self.assertEqual(self.env["gov.request"].with_user(self.principal).search(
+            [("signoff_user_ids", "in", self.principal.ids)]), request)
         action = self.type_funds.with_user(self.clerk).action_new_request()
         self.assertEqual(action["context"]["default_type_id"], self.type_funds.id)
         rows = self.env["gov.signoff.matrix.row"].search(self.type_funds.action_routes()["domain"])
