@@ -3,13 +3,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate, format_date
+from odoo.tools import format_date
 
 from ..lib.checks import check_not_blank
 from ..lib.district_time import district_today
 from .gov_signoff_mixin import RESUBMITTABLE_STATES
-
-_lt = LazyTranslate(__name__)
 
 REQUEST_STATES = [
     ("draft", "Draft"),
@@ -30,8 +28,16 @@ class GovRequest(models.Model):
 
     _name = "gov.request"
     _description = "Request"
-    _inherit = ["gov.signoff.mixin", "gov.deadline.mixin", "gov.typed.form.mixin"]
+    _inherit = ["gov.signoff.mixin", "gov.typed.form.mixin"]
     _order = "id desc"
+    # how the request takes part in sign-off (see gov.signoff.mixin); the hooks below add what the type decides
+    _gov_state_field = "state"
+    _gov_state_to = {"pending": "pending", "approved": "approved", "rejected": "rejected", "returned": "returned",
+                     "draft": "draft", "lapsed": "cancelled"}
+    _gov_locked_states = ("pending", "approved", "cancelled")
+    _gov_department_field = "department_id"
+    _gov_author_fields = ("author_id",)
+    _gov_protected_fields = ("absence_id", "leave_ended_on", "register_number")
     # as for documents: posting needs write access, so a request past its draft takes no new files
     # from its unit through the chatter (see gov.document)
     _mail_post_access = "write"
@@ -42,9 +48,8 @@ class GovRequest(models.Model):
     kind = fields.Selection(related="type_id.kind", store=True, index=True)
     type_icon = fields.Char(related="type_id.icon", string="Type Icon")
     properties = fields.Properties(definition="type_id.properties_definition", copy=True)
-    state = fields.Selection(REQUEST_STATES, compute="_compute_state", store=True, index=True, tracking=True,
+    state = fields.Selection(REQUEST_STATES, default="draft", required=True, index=True, tracking=True, copy=False,
                              group_expand=True)
-    cancelled = fields.Boolean(readonly=True, copy=False)
     # a leader's leave may have none (the district's leaders belong to no unit); any other request has one
     department_id = fields.Many2one("hr.department", string="Requesting Unit", index=True,
                                     tracking=True, default=lambda self: self.env.user.employee_id.department_id)
@@ -66,11 +71,6 @@ class GovRequest(models.Model):
     can_cancel = fields.Boolean(compute="_compute_user_actions")
     can_withdraw = fields.Boolean(compute="_compute_user_actions")
     can_end_leave = fields.Boolean(compute="_compute_user_actions")
-
-    @api.depends("signoff_state", "cancelled")
-    def _compute_state(self):
-        for request in self:
-            request.state = "cancelled" if request.cancelled else request.signoff_state
 
     @api.depends_context("uid")
     @api.depends("state", "author_id", "requester_id", "absence_id")
@@ -154,39 +154,17 @@ class GovRequest(models.Model):
         return super().unlink()
 
     # ------------------------------------------------------------------
-    # Sign-off hooks (see gov.signoff.mixin)
+    # Sign-off hooks (see gov.signoff.mixin): what the request's type decides
     # ------------------------------------------------------------------
-    def _gov_signoff_area(self):
-        return self.department_id.gov_area_id
-
-    def _gov_signoff_leader_area(self):
-        # a unit that reports to the head only has no leader in between (R7.1)
-        return self.env["gov.area"] if self.department_id.gov_reports_to_head else self._gov_signoff_area()
-
-    def _gov_signoff_department(self):
-        return self.department_id
-
-    def _gov_signoff_authors(self):
-        return super()._gov_signoff_authors() | self.author_id
-
     def _gov_signoff_separates_duties(self, row):
         return super()._gov_signoff_separates_duties(row) or self.type_id.separation_of_duties
 
-    def _gov_signoff_task_policy(self, task):
-        return self.deadline_policy_id
-
-    def _gov_signoff_protected_fields(self):
-        return {"author_id", "cancelled", "absence_id", "leave_ended_on", "register_number"}
-
-    def _gov_signoff_is_locked(self):
-        return self.state not in EDITABLE_STATES
-
-    def _gov_escalation_owners(self):
-        return {request: request.author_id for request in self}
+    def _gov_signoff_time_limit(self):
+        return self.type_id.deadline_policy_id
 
     def _gov_signoff_check_submit(self):
         user = self.env.user
-        if self.cancelled:
+        if self.state == "cancelled":
             raise UserError(self.env._("%s is cancelled.", self.display_name))
         # sudo: a user's own units, whatever the HR access rights
         if user != self.author_id and not user.has_group("gov_rules.group_gov_office") \
@@ -198,8 +176,7 @@ class GovRequest(models.Model):
             raise UserError(self.env._("A leave request gives its first and last day (R40.1)."))
 
     def _gov_signoff_on_state(self, state):
-        self._gov_close_deadline_activities()
-        self._gov_signoff_write({"deadline_open": False})
+        super()._gov_signoff_on_state(state)
         if state != "approved":
             return
         if self.type_id.register_sequence_id and not self.register_number:
@@ -213,11 +190,6 @@ class GovRequest(models.Model):
         executive deputy, who acts for him, is told (R40.1, R5.3)."""
         head = self.env["gov.position"]._holder("head")
         own_leave = self.filtered(lambda r: r.kind == "leave" and head and r.author_id == head)
-        for request in self - own_leave:
-            if request.signoff_state in RESUBMITTABLE_STATES and request.type_id.deadline_policy_id:
-                request._gov_signoff_write({
-                    "deadline_policy_id": request.type_id.deadline_policy_id.id,
-                    "deadline_start": district_today(self), "deadline_open": True, "escalation_offset_done": -1000})
         result = super(GovRequest, self - own_leave).action_signoff_submit()
         own_leave._gov_record_head_leave()
         return result
@@ -229,8 +201,8 @@ class GovRequest(models.Model):
             if request.signoff_state not in RESUBMITTABLE_STATES:
                 raise UserError(self.env._("%s is already submitted.", request.display_name))
             request._gov_signoff_check_submit()
-            request._gov_signoff_write({"signoff_state": "approved", "requester_id": self.env.uid,
-                                        "signoff_round": request.signoff_round + 1})
+            request._gov_set_signoff_state("approved", requester_id=self.env.uid,
+                                           signoff_round=request.signoff_round + 1)
             district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
             request._gov_signoff_log(self.env["gov.signoff.task"], "submit", opinion=district._(
                 "The head's own leave: recorded without approval (R40.1)."))
@@ -297,34 +269,8 @@ class GovRequest(models.Model):
                 raise UserError(self.env._("Only the author cancels a request before submitting it; "
                                            "after submission only the office can."))
             if request.signoff_state == "pending":
-                request._gov_signoff_end(request._gov_signoff_open_tasks()[:1], "cancelled", reason)
+                request._gov_signoff_end(request._gov_signoff_open_tasks()[:1], "draft", reason)
             request._gov_signoff_clear_returned()
-            request._gov_signoff_write({"cancelled": True, "deadline_open": False})
+            request._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             request._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
-
-    # ------------------------------------------------------------------
-    # Escalation (see gov.deadline.mixin)
-    # ------------------------------------------------------------------
-    def _gov_escalation_terminal(self, step):
-        """The request's time limit has passed: "return" sends it back to its author, "close" cancels it."""
-        if step.terminal_action not in ("return", "close"):
-            super()._gov_escalation_terminal(step)
-            return
-        system = self.env.ref("base.user_root")
-        for request in self.filtered(lambda r: r.state == "pending"):
-            task = request._gov_signoff_open_tasks().filtered(lambda t: t.state == "pending")[:1]
-            try:
-                # one request that cannot go back must not stop the others
-                with self.env.cr.savepoint():
-                    if step.terminal_action == "close":
-                        request.with_user(system)._gov_signoff_end(task, "cancelled", _lt(
-                            "No decision by the deadline: closed automatically as lapsed."))
-                        request._gov_signoff_write({"cancelled": True})
-                    else:
-                        request.with_user(system)._gov_signoff_end(task, "returned", _lt(
-                            "No decision by the deadline: returned to the drafter automatically."))
-            except UserError as error:
-                request._gov_escalation_warn(self.env._(
-                    "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
-                    step=step.summary, reason=error.args[0]))

@@ -135,3 +135,24 @@ class TestRequestPresets(RequestCase):
         deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
         reminded = request.sudo().activity_ids.filtered(lambda a: a.activity_type_id == deadline_type).user_id
         self.assertIn(self.principal, reminded)
+
+    def test_time_limit_closes_a_forgotten_request(self):
+        """A type's time limit whose ladder ends by closing: the request nobody decided is cancelled as lapsed
+        and its author is told; the approver's step closes."""
+        ladder = self.env["gov.escalation.ladder"].create({
+            "name": "申请逾期关闭", "rule_set_id": self.rule_set.id,
+            "step_ids": [(0, 0, {"offset_days": 2, "summary": "逾期两个工作日：自动关闭",
+                                 "terminal_action": "close"})]})
+        policy = self.env["gov.deadline.policy"].create({
+            "name": "车辆申请时限", "code": "t_vehicle", "rule_set_id": self.rule_set.id, "working_days": 2,
+            "ladder_id": ladder.id})
+        self.type_bulletin.deadline_policy_id = policy
+        bulletin = self.new_request(request_type=self.type_bulletin, name="简报")
+        bulletin.with_user(self.clerk).action_signoff_submit()
+        self.assertEqual(bulletin.deadline_policy_id, policy)
+        calendar = self.rule_set.calendar_id
+        self.env["gov.escalation.ladder"]._cron_escalate(today=calendar.add_working_days(bulletin.deadline, 2))
+        bulletin.invalidate_recordset()
+        self.assertEqual(bulletin.state, "cancelled")
+        self.assertFalse(self.pending(bulletin))
+        self.assertIn("lapse", bulletin.sudo().signoff_log_ids.mapped("action"))
