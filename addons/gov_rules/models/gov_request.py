@@ -32,12 +32,13 @@ class GovRequest(models.Model):
     _order = "id desc"
     # how the request takes part in sign-off (see gov.signoff.mixin); the hooks below add what the type decides
     _gov_state_field = "state"
-    _gov_state_to = {"pending": "pending", "approved": "approved", "rejected": "rejected", "returned": "returned",
-                     "draft": "draft", "lapsed": "cancelled"}
+    _gov_state_to = {"consulting": "pending", "pending": "pending", "approved": "approved", "rejected": "rejected",
+                     "returned": "returned", "draft": "draft", "lapsed": "cancelled"}
     _gov_locked_states = ("pending", "approved", "cancelled")
     _gov_department_field = "department_id"
     _gov_author_fields = ("author_id",)
     _gov_protected_fields = ("absence_id", "leave_ended_on", "register_number")
+    _gov_consult_field = "consult_department_ids"
     # as for documents: posting needs write access, so a request past its draft takes no new files
     # from its unit through the chatter (see gov.document)
     _mail_post_access = "write"
@@ -59,6 +60,9 @@ class GovRequest(models.Model):
     amount = fields.Float(string="Amount (yuan)", digits=(16, 2), tracking=True,
                           help="What the routes' thresholds compare (分级授权).")
     description = fields.Html()
+    # units asked for their opinion before the route (会签, R27.5), e.g. the finance bureau on funds
+    consult_department_ids = fields.Many2many("hr.department", "gov_request_consult_rel", "request_id",
+                                              "department_id", string="Units to Consult")
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     date_from = fields.Date(string="From", tracking=True)
     date_to = fields.Date(string="To", tracking=True)
@@ -104,6 +108,14 @@ class GovRequest(models.Model):
                 raise ValidationError(self.env._("The request ends (%(end)s) before it starts (%(start)s).",
                                                  end=format_date(self.env, request.date_to),
                                                  start=format_date(self.env, request.date_from)))
+
+    @api.constrains("department_id", "consult_department_ids")
+    def _check_consulted_units(self):
+        for request in self:
+            if request.department_id in request.consult_department_ids:
+                raise ValidationError(self.env._(
+                    "%s files this request; it cannot be one of the units consulted (its own unit).",
+                    request.department_id.name))
 
     @api.model
     def _check_may_file(self, type_id):

@@ -216,3 +216,20 @@ class TestRequestFiling(RequestCase):
         form.name = "采购办公设备"
         form.type_id = self.type_procurement
         self.assertIn("procurement_method", [prop["name"] for prop in form.properties])
+
+    def test_units_consulted_first_R27_5(self):
+        """R27.5 on a request: the finance bureau gives its opinion on a funds request before its route; its
+        clerk then reads the request, and the route starts once the bureau agreed."""
+        request = self.new_request(amount=10000, consult_department_ids=[self.dept_finance.id])
+        request.with_user(self.clerk).action_signoff_submit()
+        self.assertEqual(request.state, "pending")
+        self.assertEqual(request.sudo().consult_task_ids.user_ids, self.finance_principal)
+        self.assertEqual(request.with_user(self.finance_clerk).name, "防汛物资储备资金")
+        self.assertEqual(request.with_user(self.finance_principal).signoff_my_kind, "consult")
+        with self.refused(UserError, "not waiting for you"):
+            request.with_user(self.finance_principal).action_signoff_approve("同意")
+        request.with_user(self.finance_principal).action_consult_answer(agree=True, opinion="资金来源可行")
+        request.invalidate_recordset()
+        self.assertEqual(self.approvers(request), self.principal)
+        with self.refused(ValidationError, "its own unit"):
+            self.new_request(consult_department_ids=[self.dept_drc.id])
