@@ -12,11 +12,12 @@
 
    - take the previous release's addons (the commit in ``tools/previous_release``, updated at each release)
      out of git into a temporary folder (``git archive``; a clone needs that commit: not shallow);
-   - check the migrations: a folder ``addons/<addon>/migrations/<version>/`` added or changed since that
-     release runs on its databases only if ``previous version < <version> <= manifest version``; one that
-     would not run (the manifest version was not bumped, or not far enough) is a failure. While the
-     version equals the previous release's, Odoo runs no migration at all, and the stage proves that the
-     plain update keeps the data;
+   - check the migrations: a folder ``addons/<addon>/migrations/<version>/`` added since that release
+     runs on its databases only if ``previous version < <version> <= manifest version``; one that would
+     not run (the manifest version was not bumped, or not far enough) is a failure. While the version
+     equals the previous release's, Odoo runs no migration at all, and the stage proves that the plain
+     update keeps the data; once it is bumped (say to 19.0.1.1.0), the stage runs the new migrations
+     exactly as a production upgrade does;
    - install that release's addons from the old tree with its demo data; pipe ``tools/upgrade_seed.py``
      into its ``odoo shell``: the escalation runs, a drafter submits, an approver approves a step, an
      administrator changes settings, and the snapshot of ``addons/gov_rules/tests/upgrade_snapshot.py``
@@ -119,7 +120,10 @@ def run_odoo_with_tests(cmd, log_path, env=None):
                 failed = int(match.group(1)) + int(match.group(2))
                 run = int(match.group(3))
     if run is None or proc.returncode:
-        print(f"Odoo exited with code {proc.returncode} before reporting its test results (log: {log_path}).")
+        if run is None:
+            print(f"Odoo exited with code {proc.returncode} before reporting its test results (log: {log_path}).")
+        elif not failed:
+            print(f"Odoo exited with code {proc.returncode} (log: {log_path}).")
         return (run or 0), max(failed, 1), skipped
     if problems and not failed:
         print(f"{problems} error(s) were logged outside any test (log: {log_path}).")
@@ -258,6 +262,10 @@ def _version_key(version, serie):
     return tuple(parts)
 
 
+def _tail(log_path, lines=30):
+    return "\n".join(log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
 def _scripts(folder):
     return {path.name: path.read_bytes() for path in folder.glob("*.py")}
 
@@ -277,16 +285,31 @@ def check_migrations(old_addons):
                             f"{old_version}.")
         migrations = new_dir / "migrations"
         for folder in sorted(migrations.iterdir() if migrations.is_dir() else []):
-            if not folder.is_dir() or folder.name == "__pycache__":
+            if not folder.is_dir() or not re.fullmatch(r"\d+(\.\d+)+", folder.name):
                 continue
             old_folder = old_dir / "migrations" / folder.name
-            if old_folder.is_dir() and _scripts(folder) == _scripts(old_folder):
-                continue  # for the releases before the previous one
-            if not old_key < _version_key(folder.name, serie) <= new_key:
+            if old_folder.is_dir():
+                if _scripts(folder) != _scripts(old_folder):
+                    # a fix for databases of an older release, perhaps: it never runs on the previous one's
+                    print(f"{addon}: migrations/{folder.name} changed since the previous release; it does not run "
+                          f"on that release's databases (version {old_version}).")
+                continue
+            if folder.name == "0.0.0":  # Odoo runs it on every upgrade that changes the version
+                if new_key <= old_key:
+                    problems.append(f"{addon}: migrations/0.0.0 is new since the previous release, but Odoo runs it "
+                                    f"only when the version changes (it is {new_version}, as in that release): bump "
+                                    "the manifest version.")
+                continue
+            version = _version_key(folder.name, serie)
+            if version <= old_key:
                 problems.append(
-                    f"{addon}: migrations/{folder.name} is new or changed since the previous release, but Odoo runs "
-                    f"it on that release's databases (version {old_version}) only if the manifest version is at "
-                    f"least {folder.name} (it is {new_version}): bump the manifest version.")
+                    f"{addon}: migrations/{folder.name} is new since the previous release, whose databases are at "
+                    f"version {old_version} already: Odoo never runs it on them. Move it to a folder named after "
+                    f"the new version and bump the manifest version to it.")
+            elif version > new_key:
+                problems.append(
+                    f"{addon}: migrations/{folder.name} runs only once the manifest version reaches {folder.name} "
+                    f"(it is {new_version}): bump the manifest version.")
         if new_key == old_key:
             print(f"{addon}: version {new_version}, as in the previous release: the upgrade runs no migration.")
     return problems
@@ -316,13 +339,17 @@ def run_upgrade(db):
             install = subprocess.run([*ODOO_BIN, *old_tree, "-i", ",".join(old), "--stop-after-init",
                                       f"--http-port={free_port()}", "--log-level=warn"],
                                      cwd=REPO, stdout=log, stderr=subprocess.STDOUT, check=False)
-        if install.returncode:
+        errors = [line for line in install_log.read_text(encoding="utf-8", errors="replace").splitlines()
+                  if (level := LEVEL_RE.match(line)) and level.group(1) in ("ERROR", "CRITICAL")]
+        if install.returncode or errors:
+            print(_tail(install_log))
             raise StageError(f"Installing the previous release failed (log: {install_log}).")
         with open(UPGRADE_SEED, encoding="utf-8") as seed, open(install_log, "a", encoding="utf-8") as log:
             moved = subprocess.run([*ODOO_BIN, "shell", *old_tree, "--log-level=warn"], stdin=seed,
                                    stdout=subprocess.PIPE, stderr=log, cwd=REPO, env=env, text=True, check=False)
         print(moved.stdout, end="")
         if moved.returncode or not snapshot.is_file():
+            print(_tail(install_log))
             raise StageError(f"Moving the previous release's demo data on failed (log: {install_log}).")
         print(f"Previous release installed and moved on in {time.monotonic() - started:.0f} s.", flush=True)
         cmd = [*ODOO, *options, "-u", ",".join(old), *(["-i", ",".join(new)] if new else []), "--test-enable",

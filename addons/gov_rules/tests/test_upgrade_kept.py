@@ -54,7 +54,8 @@ class TestUpgradeKept(TransactionCase):
         """Every record of the snapshot is there with the same values, and none of what users made was added:
         documents, steps, the decision and escalation logs, activities, rule sets, settings."""
         problems = differences(self.before, self.after)
-        self.assertFalse(problems, "The upgrade lost or changed data:\n" + "\n".join(problems))
+        if problems:
+            self.fail("The upgrade lost or changed data:\n" + "\n".join(problems))
         # the snapshot proves something only if the database had all of it before the upgrade
         documents = self.before["gov.document"].values()
         self.assertGreaterEqual(len({document["state"] for document in documents}), 4,
