@@ -25,8 +25,9 @@
      rule sets, settings) is written to a file;
    - upgrade the database with the working tree (``-u``; ``-i`` for an addon the previous release did not
      have), which runs the migrations, and in the same run the test class tagged ``gov_upgrade``
-     (``TestUpgradeKept``, excluded from stage 1): nothing lost or changed against the snapshot, pending
-     steps approved by whom they wait for, a draft submitted gets its route, the scheduled actions run.
+     (``TestUpgradeKept``, excluded from stage 1): no record of the snapshot lost, nothing changed but the
+     work in progress a migration moved on (see upgrade_snapshot.py), pending steps approved by whom they
+     wait for, a draft submitted gets its route, the scheduled actions run.
      An error logged, a failed or skipped test, or no test run, fails the stage;
    - drop the database and the temporary folder.
 
