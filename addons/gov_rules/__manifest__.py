@@ -1,7 +1,7 @@
 {
     "name": "Government Work Rules",
     "summary": "Work rules as data: organisation, Chinese working-day calendar, deadlines, sign-off routes",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",
@@ -25,6 +25,7 @@
         "wizard/gov_calendar_calculator_views.xml",
         "wizard/gov_rule_set_unit_copy_views.xml",
         "views/gov_signoff_views.xml",
+        "views/gov_signoff_panel_views.xml",
         "views/gov_rule_set_views.xml",
         "views/gov_organisation_views.xml",
         "views/gov_document_type_views.xml",

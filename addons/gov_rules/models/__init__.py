@@ -4,6 +4,7 @@ from . import gov_calendar_year
 from . import gov_calendar_day
 from . import gov_area
 from . import gov_entrustment
+from . import gov_entrustment_item
 from . import gov_position
 from . import gov_absence
 from . import hr_department
@@ -18,6 +19,7 @@ from . import gov_signoff_route_step
 from . import gov_signoff_matrix_row
 from . import gov_signoff_task
 from . import gov_signoff_log
+from . import gov_checklist_mixin
 from . import gov_signoff_mixin
 from . import gov_document_type
 from . import gov_checklist_template

@@ -84,7 +84,6 @@ class GovDocument(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     needed_by = fields.Date(tracking=True)
     properties = fields.Properties(definition="type_id.properties_definition", copy=True)
-    checklist_ids = fields.One2many("gov.checklist.item", "document_id", copy=False)
     # conditions the sign-off matrix looks at
     major_matter = fields.Boolean(tracking=True)
     to_higher_authority = fields.Boolean(string="To the City or the Party Committee", tracking=True)
@@ -100,8 +99,6 @@ class GovDocument(models.Model):
                                               "department_id", string="Units to Consult")
     consult_policy_id = fields.Many2one("gov.deadline.policy", string="Consultation Time Limit",
                                         help="Empty: the rule set's consultation limit (R27.6, 7 working days).")
-    consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_consult_task_ids",
-                                       string="Opinions")
     signer_id = fields.Many2one("res.users", string="Signed by (签发人)", readonly=True, copy=False)
     signed_for_id = fields.Many2one("res.users", string="Signed for", readonly=True, copy=False,
                                     help="The head for whom the executive deputy signed (代).")
@@ -123,18 +120,6 @@ class GovDocument(models.Model):
         for document in self:
             document.kind = document.type_id.kind or document.kind or "notice"
 
-    def _compute_consult_task_ids(self):
-        # sudo: the opinions asked are shown to whoever reads the document
-        tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
-                                                            ("res_id", "in", self.ids), ("kind", "=", "consult")])
-        for document in self:
-            document.consult_task_ids = tasks.filtered(lambda task, d=document: task.res_id == d.id)
-
-    def _gov_signoff_invalidate(self):
-        result = super()._gov_signoff_invalidate()
-        self.invalidate_recordset(["consult_task_ids"])
-        return result
-
     @api.depends("signer_id", "signed_for_id")
     def _compute_signer_display(self):
         for document in self:
@@ -152,6 +137,13 @@ class GovDocument(models.Model):
                 and document._may_cancel()
             document.can_withdraw = (document.state == "consultation" or document.signoff_state == "pending") \
                 and document._gov_signoff_may_withdraw()
+
+    @api.depends_context("uid")
+    @api.depends("state", "signoff_state", "drafter_id", "requester_id")
+    def _compute_signoff_can_withdraw(self):
+        # a document is also withdrawn from consultation (action_signoff_withdraw)
+        for document in self:
+            document.signoff_can_withdraw = document.can_withdraw
 
     @api.depends("state", "urgency", "needed_by", "rule_set_id", "type_id", "department_id")
     def _compute_needed_by_warning(self):
@@ -184,7 +176,7 @@ class GovDocument(models.Model):
     def _onchange_type_id(self):
         # lines not saved yet follow the type chosen; saved lines are the document's record
         if self.type_id and not self.checklist_ids._origin:
-            self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._checklist_vals(line))
+            self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._gov_checklist_line_vals(line))
                                                             for line in self.type_id.checklist_template_ids]
 
     def onchange(self, values, field_names, fields_spec):
@@ -201,21 +193,14 @@ class GovDocument(models.Model):
                 record.properties, record)
         return result
 
-    @api.model
-    def _checklist_vals(self, line):
-        return {"template_id": line.id, "name": line.name, "kind": line.kind, "required": line.required,
-                "rule_ref": line.rule_ref, "sequence": line.sequence}
-
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._check_department_choice(vals.get("department_id"))
             if not self.env.su:
                 self._check_system_fields_on_create(vals)
+        # the type's checklist comes with the document (gov.checklist.mixin)
         documents = super().create(vals_list)
-        for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
-            document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
-                                      for line in document.type_id.checklist_template_ids]
         self.env["ir.attachment"]._gov_link_uploads(documents)
         return documents
 
@@ -226,16 +211,8 @@ class GovDocument(models.Model):
         self.ensure_one()
         if not self.rule_set_id:
             raise UserError(self.env._("No rule set is in force for %s.", self.display_name))
-        missing = self.type_id.checklist_template_ids.filtered("required") - self.checklist_ids.template_id
-        if missing:
-            raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4);
-        # the office's own checks wait for the office's review (see _check_office_confirmations)
-        open_items = self._open_checklist_items().filtered(lambda item: item.kind != "confirmation")
-        if open_items:
-            raise UserError(self.env._(
-                "These checklist items are neither done nor skipped with a reason: %s.",
-                ", ".join(open_items.mapped("name"))))
+        # R11.1, R27.7; the office's own checks wait for the office's review (R27.4)
+        self._gov_checklist_check_submit()
         if self.urgency in ("extra_urgent", "extra_urgent_important") and not (self.urgency_reason or "").strip():
             raise UserError(self.env._("An extra-urgent document needs the reason for its urgency (R28.1)."))
         self._check_lead_time()
@@ -441,27 +418,6 @@ class GovDocument(models.Model):
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
 
-    def _open_checklist_items(self):
-        return self.checklist_ids.filtered(
-            lambda item: (item.template_id.required or item.required) and item.state == "todo")
-
-    def action_signoff_approve(self, opinion=None):
-        for document in self:
-            document._check_office_confirmations()
-        return super().action_signoff_approve(opinion)
-
-    def _check_office_confirmations(self):
-        """R27.4: the office confirms its checks (one matter per request) when it reviews the document, so a
-        clerk submits without them; but the office does not approve, nor does anyone sign, while one is
-        open."""
-        # sudo: the lines only gate the decision; their names are the document's, which the approver reads
-        open_checks = self.sudo()._open_checklist_items().filtered(lambda item: item.kind == "confirmation")
-        if not open_checks:
-            return
-        if self.env.user.has_group("gov_rules.group_gov_office") or self._gov_signoff_my_task().is_signature:
-            raise UserError(self.env._(
-                "The office first confirms or skips with a reason: %s (R27.4).", ", ".join(open_checks.mapped("name"))))
-
     def action_signoff_withdraw(self, reason=None):
         """During consultation the submitter (or the office) withdraws by closing the open requests."""
         self._gov_signoff_lock()
@@ -581,15 +537,6 @@ class GovDocument(models.Model):
         if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
             raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
-    def _gov_attachments_editable_by_me(self):
-        """The documents whose pending step lets the current user change their files (one search)."""
-        # sudo: the steps decide, whether or not the user may read them
-        tasks = self.env["gov.signoff.task"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("kind", "=", "signoff"),
-            ("state", "=", "pending"), ("user_ids", "in", self.env.uid), ("editable_fields", "!=", False)])
-        ids = {task.res_id for task in tasks if "attachment_ids" in (task.editable_fields or "").split(",")}
-        return self.filtered(lambda document: document.id in ids)
-
     def action_print_sheet(self):
         return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)
 
@@ -619,6 +566,16 @@ class GovDocument(models.Model):
 
     def _gov_signoff_is_locked(self):
         return self.state != "draft"
+
+    def _gov_checklist_templates(self):
+        return self.type_id.checklist_template_ids
+
+    def _gov_checklist_is_open(self):
+        return self.state == "draft"
+
+    @api.model
+    def _gov_checklist_open_domain(self):
+        return [("state", "=", "draft")]
 
     def _gov_signoff_authors(self):
         return super()._gov_signoff_authors() | self.drafter_id

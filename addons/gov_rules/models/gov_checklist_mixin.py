@@ -1,0 +1,114 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# an item's checklist is filled in while it can be (re)submitted (gov_signoff_mixin.RESUBMITTABLE_STATES)
+OPEN_SIGNOFF_STATES = ("draft", "returned", "rejected")
+
+
+class GovChecklistMixin(models.AbstractModel):
+    """The checklist of an item that goes through sign-off (R11.1, R27.7): the lines its type asks for
+    (required attachments, procedure steps, the office's checks), done with evidence or skipped with a
+    reason before it is submitted; the office's own checks (R27.4) are confirmed before the office
+    approves it or anyone signs it.
+
+    gov.signoff.mixin inherits it: every model that goes through sign-off has a checklist. A model
+    names its type's lines in ``_gov_checklist_templates``.
+    """
+
+    _name = "gov.checklist.mixin"
+    _description = "Checklist of an Item"
+
+    # lines of any model: gov.checklist.item.res_model tells which (see _gov_checklist_commands)
+    checklist_ids = fields.One2many("gov.checklist.item", "res_id", string="Checklist", copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create([self._gov_checklist_commands(vals) for vals in vals_list])
+        records._gov_checklist_fill()
+        return records
+
+    def write(self, vals):
+        return super().write(self._gov_checklist_commands(vals))
+
+    def unlink(self):
+        # sudo: the lines go with their item (a Many2oneReference has no cascade of its own)
+        lines = self.sudo().checklist_ids
+        result = super().unlink()
+        lines.unlink()
+        return result
+
+    def _gov_checklist_commands(self, vals):
+        """Lines created through ``checklist_ids`` (the form, RPC) are this model's: the framework sets only
+        their ``res_id``."""
+        commands = vals.get("checklist_ids")
+        if not isinstance(commands, list | tuple):
+            return vals
+        fixed = [(command[0], command[1], {**command[2], "res_model": self._name})
+                 if isinstance(command, list | tuple) and len(command) == 3 and command[0] == fields.Command.CREATE
+                 and isinstance(command[2], dict) else command for command in commands]
+        return {**vals, "checklist_ids": fixed}
+
+    # ------------------------------------------------------------------
+    # Hooks for the consuming model
+    # ------------------------------------------------------------------
+    def _gov_checklist_templates(self):
+        """The lines the item's type asks for (gov.checklist.template)."""
+        return self.env["gov.checklist.template"]
+
+    def _gov_checklist_is_open(self):
+        """Whether the item's lines may be added, changed and removed now (the office may at any time)."""
+        self.ensure_one()
+        return self.signoff_state in OPEN_SIGNOFF_STATES
+
+    @api.model
+    def _gov_checklist_open_domain(self):
+        """The items of this model whose lines are open (as _gov_checklist_is_open), for the record rules."""
+        return [("signoff_state", "in", OPEN_SIGNOFF_STATES)]
+
+    # ------------------------------------------------------------------
+    # Lines and checks
+    # ------------------------------------------------------------------
+    @api.model
+    def _gov_checklist_line_vals(self, template):
+        return {"template_id": template.id, "name": template.name, "kind": template.kind,
+                "required": template.required, "rule_ref": template.rule_ref, "sequence": template.sequence}
+
+    def _gov_checklist_fill(self):
+        """Items created without lines get those of their type (the form sends the lines it shows)."""
+        vals_list = [{**self._gov_checklist_line_vals(template), "res_model": record._name, "res_id": record.id}
+                     for record in self.filtered(lambda r: not r.checklist_ids)
+                     for template in record._gov_checklist_templates()]
+        if vals_list:
+            self.env["gov.checklist.item"].create(vals_list)
+            self.invalidate_recordset(["checklist_ids"])
+
+    def _gov_checklist_open_lines(self):
+        """Lines still to do that must be done: as required as the type says, whatever the line says."""
+        return self.checklist_ids.filtered(
+            lambda item: (item.template_id.required or item.required) and item.state == "todo")
+
+    def _gov_checklist_check_submit(self):
+        """R11.1, R27.7: every line the type requires is there, and done or skipped with a reason; the
+        office's own checks wait for the office's review (see _gov_checklist_check_decision)."""
+        self.ensure_one()
+        missing = self._gov_checklist_templates().filtered("required") - self.checklist_ids.template_id
+        if missing:
+            raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
+        open_items = self._gov_checklist_open_lines().filtered(lambda item: item.kind != "confirmation")
+        if open_items:
+            raise UserError(self.env._(
+                "These checklist items are neither done nor skipped with a reason: %s.",
+                ", ".join(open_items.mapped("name"))))
+
+    def _gov_checklist_check_decision(self):
+        """R27.4: the office confirms its checks (one matter per request) when it reviews the item, so a
+        clerk submits without them; but the office does not approve, nor does anyone sign, while one is
+        open."""
+        self.ensure_one()
+        # sudo: the lines only gate the decision; their names are the item's, which the approver reads
+        open_checks = self.sudo()._gov_checklist_open_lines().filtered(lambda item: item.kind == "confirmation")
+        if not open_checks:
+            return
+        if self.env.user.has_group("gov_rules.group_gov_office") or self._gov_signoff_my_task().is_signature:
+            raise UserError(self.env._(
+                "The office first confirms or skips with a reason: %s (R27.4).", ", ".join(open_checks.mapped("name"))))
