@@ -471,7 +471,7 @@ class GovSignoffMixin(models.AbstractModel):
         [("signoff", "Sign-off"), ("consult", "Consultation")], string="Waiting for Me",
         compute="_compute_signoff_panel",
         help="What the pending step waiting for the current user asks: a decision of the route, or an opinion.")
-    signoff_can_withdraw = fields.Boolean(compute="_compute_signoff_can_withdraw",
+    signoff_can_withdraw = fields.Boolean(string="May Withdraw", compute="_compute_signoff_can_withdraw",
                                           help="The current user may withdraw the item now.")
     consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_signoff_panel", string="Opinions")
 
