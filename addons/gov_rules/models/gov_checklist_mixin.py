@@ -56,14 +56,19 @@ class GovChecklistMixin(models.AbstractModel):
         return self.env["gov.checklist.template"]
 
     def _gov_checklist_is_open(self):
-        """Whether the item's lines may be added, changed and removed now (the office may at any time)."""
+        """Whether the item's lines may be added, changed and removed now (the office may at any time): while
+        it can be submitted and its own state does not lock it (gov.signoff.mixin's _gov_locked_states)."""
         self.ensure_one()
-        return self.signoff_state in OPEN_SIGNOFF_STATES
+        return self.signoff_state in OPEN_SIGNOFF_STATES and not (
+            self._gov_state_field and self[self._gov_state_field] in self._gov_locked_states)
 
     @api.model
     def _gov_checklist_open_domain(self):
         """The items of this model whose lines are open (as _gov_checklist_is_open), for the record rules."""
-        return [("signoff_state", "in", OPEN_SIGNOFF_STATES)]
+        domain = [("signoff_state", "in", OPEN_SIGNOFF_STATES)]
+        if self._gov_state_field and self._gov_locked_states:
+            domain.append((self._gov_state_field, "not in", list(self._gov_locked_states)))
+        return domain
 
     # ------------------------------------------------------------------
     # Lines and checks
