@@ -1,7 +1,7 @@
 """Upgrade of a database made by release 19.0.1.0.x, after the module's models are updated.
 
 - The documents an entrustment named (kept aside by the pre-migration script) become its items
-  (gov.entrustment.item, model and id), so the entrusted tasks go on as before.
+  (gov.entrustment.item, model and id), so the entrusted tasks go on as before; the old link table goes.
 - The record rules are marked not to update, but this release changes those of checklist lines (they
   follow their item, of whichever model) and adds those of entrusted items: load them again from the
   module's file.
@@ -31,6 +31,8 @@ def migrate(cr, version):
         """, (SUPERUSER_ID, SUPERUSER_ID))
         _logger.info("Entrustments: %s named documents moved to their items", cr.rowcount)
         cr.execute("DROP TABLE gov_entrustment_document_mig")
+        # the documents' own link table has no field any more
+        cr.execute("DROP TABLE IF EXISTS gov_entrustment_document_rel")
     env = api.Environment(cr, SUPERUSER_ID, {})
     # mode "init" writes records that exist already, which an update of a noupdate file skips
     convert_file(env, "gov_rules", "security/gov_rules_rules.xml", {}, mode="init", noupdate=True)
