@@ -171,6 +171,7 @@ class GovChecklistItem(models.Model):
         vals_list = [self._with_who_and_when(vals) for vals in vals_list]
         items = super().create(vals_list)
         self.env["ir.attachment"]._gov_link_uploads(items)
+        self._invalidate_checklists()
         return items
 
     def write(self, vals):
@@ -253,7 +254,15 @@ class GovChecklistItem(models.Model):
         # the reason first: the access rules also refuse the lines of a submitted document, without one
         if not self.env.context.get(MODULE_UNINSTALL_FLAG):
             self._unlink_except_from_the_form()
-        return super().unlink()
+        result = super().unlink()
+        self._invalidate_checklists()
+        return result
+
+    @api.model
+    def _invalidate_checklists(self):
+        """The items read their lines (gov.checklist.mixin): a line added or removed is seen at once."""
+        for name in self._item_models():
+            self.env[name].invalidate_model(["checklist_ids"])
 
     def _unlink_except_from_the_form(self):
         if self.env.su:

@@ -18,17 +18,42 @@ class GovChecklistMixin(models.AbstractModel):
     _name = "gov.checklist.mixin"
     _description = "Checklist of an Item"
 
-    # lines of any model: gov.checklist.item.res_model tells which (see _gov_checklist_commands)
-    checklist_ids = fields.One2many("gov.checklist.item", "res_id", string="Checklist", copy=False)
+    # lines of any model, by res_model and res_id: the framework keeps a One2many only over a Many2one (a
+    # line of a record not saved yet has no id to point to), so the item reads its lines and writes them
+    # itself (see _gov_checklist_apply)
+    checklist_ids = fields.One2many("gov.checklist.item", string="Checklist", compute="_compute_checklist_ids",
+                                    inverse="_inverse_checklist_ids", readonly=False)
+    checklist_open = fields.Boolean(compute="_compute_checklist_open", string="Checklist Open",
+                                    help="The checklist may be filled in now (a draft, or returned).")
+
+    def _compute_checklist_ids(self):
+        # as the user: the lines he may read (they follow the item, see the record rules)
+        ids = [record._origin.id for record in self if record._origin.id]
+        lines = self.env["gov.checklist.item"].search([("res_model", "=", self._name), ("res_id", "in", ids)])
+        for record in self:
+            record.checklist_ids = lines.filtered(lambda line, r=record: line.res_id == r._origin.id)
+
+    def _inverse_checklist_ids(self):
+        """The lines are written by create() and write() from the commands (_gov_checklist_apply)."""
 
     @api.model_create_multi
     def create(self, vals_list):
-        records = super().create([self._gov_checklist_commands(vals) for vals in vals_list])
+        commands = [vals.get("checklist_ids") for vals in vals_list]
+        records = super().create([{k: v for k, v in vals.items() if k != "checklist_ids"} for vals in vals_list])
+        for record, record_commands in zip(records, commands, strict=True):
+            if record_commands:
+                record._gov_checklist_apply(record_commands)
         records._gov_checklist_fill()
         return records
 
     def write(self, vals):
-        return super().write(self._gov_checklist_commands(vals))
+        commands = vals.get("checklist_ids")
+        result = super().write({k: v for k, v in vals.items() if k != "checklist_ids"} if commands is not None
+                               else vals)
+        if commands:
+            for record in self:
+                record._gov_checklist_apply(commands)
+        return result
 
     def unlink(self):
         # sudo: the lines go with their item (a Many2oneReference has no cascade of its own)
@@ -37,16 +62,39 @@ class GovChecklistMixin(models.AbstractModel):
         lines.unlink()
         return result
 
-    def _gov_checklist_commands(self, vals):
-        """Lines created through ``checklist_ids`` (the form, RPC) are this model's: the framework sets only
-        their ``res_id``."""
-        commands = vals.get("checklist_ids")
-        if not isinstance(commands, list | tuple):
-            return vals
-        fixed = [(command[0], command[1], {**command[2], "res_model": self._name})
-                 if isinstance(command, list | tuple) and len(command) == 3 and command[0] == fields.Command.CREATE
-                 and isinstance(command[2], dict) else command for command in commands]
-        return {**vals, "checklist_ids": fixed}
+    def _compute_checklist_open(self):
+        for record in self:
+            record.checklist_open = record._gov_checklist_is_open()
+
+    def _gov_checklist_apply(self, commands):
+        """Apply the x2many ``commands`` of ``checklist_ids`` (the form's, RPC's) to the item's lines."""
+        self.ensure_one()
+        Line = self.env["gov.checklist.item"]
+        for given in commands:
+            command = given if isinstance(given, list | tuple) else (fields.Command.LINK, given)
+            operation = command[0]
+            if operation == fields.Command.CREATE:
+                Line.create({**command[2], "res_model": self._name, "res_id": self.id})
+            elif operation == fields.Command.UPDATE:
+                self._gov_checklist_own(command[1]).write(command[2])
+            elif operation in (fields.Command.DELETE, fields.Command.UNLINK):
+                # a line is nothing without its item: taken off, it goes
+                self._gov_checklist_own(command[1]).unlink()
+            elif operation == fields.Command.LINK:
+                self._gov_checklist_own(command[1])
+            elif operation == fields.Command.CLEAR:
+                self.checklist_ids.unlink()
+            elif operation == fields.Command.SET:
+                (self.checklist_ids - self._gov_checklist_own(command[2])).unlink()
+        self.invalidate_recordset(["checklist_ids"])
+
+    def _gov_checklist_own(self, ids):
+        """The lines ``ids``, which must be this item's."""
+        lines = self.env["gov.checklist.item"].browse(ids if isinstance(ids, list | tuple) else [ids])
+        # sudo: which item a line belongs to decides, whether or not the user may read it
+        if any((line.res_model, line.res_id) != (self._name, self.id) for line in lines.sudo()):
+            raise UserError(self.env._("A checklist line belongs to its own item only."))
+        return lines
 
     # ------------------------------------------------------------------
     # Hooks for the consuming model
@@ -75,7 +123,8 @@ class GovChecklistMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _gov_checklist_line_vals(self, template):
-        return {"template_id": template.id, "name": template.name, "kind": template.kind,
+        # the model with the line from the start: a new line of the form is linked to its item by it
+        return {"res_model": self._name, "template_id": template.id, "name": template.name, "kind": template.kind,
                 "required": template.required, "rule_ref": template.rule_ref, "sequence": template.sequence}
 
     def _gov_checklist_fill(self):

@@ -657,7 +657,7 @@ class GovSignoffMixin(models.AbstractModel):
             if not view:
                 # a form made of the model's fields (no view of its own): the screen shows the route instead
                 for node in arch.xpath("//field[@name='signoff_task_ids' or @name='signoff_log_ids' "
-                                       "or @name='consult_task_ids']"):
+                                       "or @name='consult_task_ids' or @name='checklist_ids']"):
                     node.getparent().remove(node)
             self._gov_signoff_add_panel(arch)
         return arch, view
@@ -673,7 +673,7 @@ class GovSignoffMixin(models.AbstractModel):
         if not panel_view:  # while the module is being installed
             return
         panel = panel_view.sudo()._get_combined_arch()
-        for node in panel.xpath("//button[@context]"):
+        for node in panel.xpath("//*[@context]"):
             node.set("context", node.get("context").replace("'gov.signoff.mixin'", repr(self._name)))
         header = arch.find("header")
         if header is None:
@@ -681,15 +681,29 @@ class GovSignoffMixin(models.AbstractModel):
             arch.insert(0, header)
         for position, node in enumerate(panel.find("header")):
             header.insert(position, node)
+        self._gov_signoff_add_pages(arch, panel.find("sheet/notebook"))
+
+    @api.model
+    def _gov_signoff_add_pages(self, arch, pages):
+        """The panel's pages into the form's notebook: into the form's own page of the same name, else new."""
         sheet = arch.find("sheet")
         container = sheet if sheet is not None else arch
         notebook = container.find(".//notebook")
         if notebook is None:
             notebook = etree.SubElement(container, "notebook")
-        for page in panel.find("sheet/notebook"):
+        # new pages go before the form's own pages of the engine, if it has any
+        anchor = notebook.find("page[@name='consultation']")
+        if anchor is None:
+            anchor = notebook.find("page[@name='signoff']")
+        for page in list(pages):
+            if page.get("name") == "checklist" and arch.xpath("//field[@name='checklist_ids']"):
+                continue  # the form shows the checklist its own way
             own = notebook.find(f"page[@name='{page.get('name')}']")
             if own is None:
-                notebook.append(page)
+                if anchor is not None:
+                    anchor.addprevious(page)
+                else:
+                    notebook.append(page)
                 continue
             # the model's own page: the summary first, the rest after the page's own content
             for node in list(page):

@@ -44,6 +44,11 @@ class TestSignoffPanel(GovOrgCase):
         self.assertEqual(len(consultation), 1)
         self.assertTrue(consultation[0].xpath(".//field[@name='consult_department_ids']"))
         self.assertTrue(consultation[0].xpath(".//field[@name='consult_task_ids']"))
+        # the checklist: one page, before the engine's own pages of the document
+        self.assertNotIn("checklist_ids", own)
+        self.assertEqual([page.get("name") for page in arch.xpath("//notebook/page")],
+                         ["body", "checklist", "consultation", "signoff"])
+        self.assertEqual(len(arch.xpath("//field[@name='checklist_ids']")), 1)
         signoff = arch.xpath("//page[@name='signoff']")
         self.assertEqual(len(signoff), 1)
         for name in ("signoff_state", "signoff_task_ids", "signoff_log_ids", "signer_display"):
@@ -56,7 +61,9 @@ class TestSignoffPanel(GovOrgCase):
         self.assertEqual(arch[0].tag, "header")
         self.assertEqual(set(self._decision_buttons(arch)), set(DECISIONS))
         self.assertEqual([page.get("name") for page in arch.xpath("/form/sheet/notebook/page")],
-                         ["consultation", "signoff"])
+                         ["checklist", "consultation", "signoff"])
+        checklist = arch.xpath("//field[@name='checklist_ids']")[0]
+        self.assertIn("'default_res_model': 'gov.document'", checklist.get("context"))
         # a form that shows the decision log itself keeps its own screen
         own = etree.fromstring("<form><field name='signoff_log_ids'/></form>")
         self.env["gov.document"]._gov_signoff_add_panel(own)

@@ -3,7 +3,7 @@ from lxml import etree
 from odoo import Command
 from odoo.addons.gov_rules.tests.common_org import GovOrgCase
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -33,7 +33,7 @@ class TestPiecesOnAnotherModel(GovOrgCase):
         item = self.new_item(checklist_ids=[Command.create({"name": "附件：资金测算表", "kind": "attachment"})])
         line = item.checklist_ids
         self.assertEqual((line.res_model, line.res_id), ("test.gov.item", item.id))
-        self.assertFalse(self.env["gov.document"].search([("checklist_ids", "in", line.ids)]),
+        self.assertNotIn(line, self.env["gov.document"].sudo().browse(item.id).checklist_ids,
                          "a document with the same id does not get the line")
         with self.refused(UserError, "neither done nor skipped"):
             item.action_signoff_submit()
@@ -46,6 +46,15 @@ class TestPiecesOnAnotherModel(GovOrgCase):
         with self.refused(UserError, "submitted item"):
             self.env["gov.checklist.item"].with_user(self.clerk).create(
                 {"res_model": "test.gov.item", "res_id": item.id, "name": "事后补充", "kind": "procedure"})
+        # the form of the model (no view of its own) has the checklist page: a line added there is the item's
+        with Form(self.env["test.gov.item"].with_user(self.clerk)) as form:
+            form.name = "Spring planting"
+            with form.checklist_ids.new() as new_line:
+                new_line.name = "附件：春耕资金测算表"
+                new_line.kind = "attachment"
+            self.assertEqual(len(form.checklist_ids), 1)
+        self.assertEqual((form.record.checklist_ids.res_model, form.record.checklist_ids.name),
+                         ("test.gov.item", "附件：春耕资金测算表"))
         # the lines go with the item
         draft = self.new_item(checklist_ids=[Command.create({"name": "说明", "kind": "procedure"})])
         lines = draft.checklist_ids
@@ -100,8 +109,9 @@ class TestPiecesOnAnotherModel(GovOrgCase):
             self.assertEqual(buttons[0].get("string"), approve)
             self.assertEqual(len(arch.xpath("//field[@name='signoff_log_ids']")), 1, "the log once, on its page")
             pages = arch.xpath("//notebook/page")
-            self.assertEqual([page.get("name") for page in pages], ["consultation", "signoff"])
-            self.assertEqual(pages[1].get("string"), signoff)
+            self.assertEqual([page.get("name") for page in pages], ["checklist", "consultation", "signoff"])
+            self.assertEqual(pages[2].get("string"), signoff)
+            self.assertEqual(len(arch.xpath("//field[@name='checklist_ids']")), 1, "the checklist once, on its page")
         # the buttons show as the item waits for the reader
         item = self.new_item()
         item.action_signoff_submit()
