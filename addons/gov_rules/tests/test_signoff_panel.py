@@ -80,6 +80,7 @@ class TestSignoffPanel(GovOrgCase):
         self.assertEqual(buttons["withdraw"].get("string"), "撤回")
         self.assertEqual(buttons["agree"].get("string"), "无异议")
         self.assertEqual(arch.xpath("//page[@name='signoff']")[0].get("string"), "签批")
+        self.assertEqual(arch.xpath("//page[@name='checklist']")[0].get("string"), "核查清单")
         self.assertIn("审批记录", [node.get("string") for node in arch.xpath("//separator")])
         english = self._decision_buttons(self._form(lang="en_US"))
         self.assertEqual(english["approve"].get("string"), "Approve", "each language has its own form")
