@@ -19,3 +19,4 @@ from . import test_trust_data
 from . import test_trust_sheet
 from . import test_signoff_panel
 from . import test_generic_items
+from . import test_upgrade_kept

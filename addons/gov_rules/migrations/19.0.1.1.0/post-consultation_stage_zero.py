@@ -12,6 +12,8 @@ from odoo import SUPERUSER_ID, api
 def migrate(cr, version):
     if not version:
         return
+    # the opinions are stage 0 of the route now, before its first step
+    cr.execute("UPDATE gov_signoff_task SET sequence = 0 WHERE kind = 'consult'")
     env = api.Environment(cr, SUPERUSER_ID, {})
     Task = env["gov.signoff.task"]
     for document in env["gov.document"].search([("state", "=", "consultation")]):
