@@ -15,8 +15,8 @@ class GovDocumentPlan(models.Model):
     _description = "Document Plan"
     _inherit = ["mail.thread"]
     _order = "year desc, department_id, id"
+    _rec_names_search = ["department_id", "year"]
 
-    name = fields.Char(compute="_compute_name", store=True)
     active = fields.Boolean(default=True)
     department_id = fields.Many2one("hr.department", string="Unit", required=True, index=True, tracking=True)
     year = fields.Integer(required=True, index=True, tracking=True, default=lambda self: district_today(self).year)
@@ -28,10 +28,11 @@ class GovDocumentPlan(models.Model):
                                         "The unit already has a document plan for that year.")
 
     @api.depends("department_id.name", "year")
-    def _compute_name(self):
+    def _compute_display_name(self):
+        # in the reader's language: not stored
         for plan in self:
-            plan.name = self.env._("Document plan %(year)s · %(unit)s", year=plan.year,
-                                   unit=plan.department_id.name or "")
+            plan.display_name = self.env._("Document plan %(year)s · %(unit)s", year=plan.year,
+                                           unit=plan.department_id.name or "")
 
     @api.depends("line_ids")
     def _compute_line_count(self):

@@ -192,7 +192,7 @@ class TestDocumentPlan(DocumentRulesCase):
     def test_the_office_keeps_the_plans_R30_1(self):
         """R30.1: the office enters a unit's plan; a clerk reads it but cannot change it."""
         self.assertEqual(len(self.plan.line_ids), 2)
-        self.assertIn("区发改局", self.plan.name)
+        self.assertIn("区发改局", self.plan.display_name)
         seen = self.plan.with_user(self.clerk)
         self.assertEqual(seen.line_ids.mapped("name"), self.plan.line_ids.mapped("name"))
         with self.assertRaises(AccessError):
