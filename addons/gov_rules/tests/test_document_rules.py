@@ -1,5 +1,6 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_org import GovOrgCase
 
@@ -45,15 +46,22 @@ class TestOwnPowersAndNoLeaderFirst(DocumentRulesCase):
         self.assertEqual(self.pending(request).user_ids, self.office_deputy)
         return request
 
+    def _reasons_offered(self, user):
+        Decision = self.env["gov.signoff.decision"].with_user(user)
+        return self.env["gov.return.reason"].with_user(user).search(
+            Decision.fields_get(["return_reason_id"])["return_reason_id"]["domain"])
+
     def test_office_returns_a_matter_within_the_units_own_powers_R27_1(self):
         """R27.1: the office returns the request as within the unit's own powers; the drafter reads the
         reason and what to do on his form and in his to-do, and the decision log keeps it."""
         request = self._at_office_review()
         own_powers = self.env.ref("gov_rules.return_reason_own_powers")
-        wizard = self.env["gov.signoff.decision"].with_user(self.office_deputy).create({
-            "res_model": "gov.document", "res_id": request.id, "decision": "return",
-            "return_reason_id": own_powers.id, "opinion": "价格监测经费属局预算内事项"})
-        wizard.action_confirm()
+        # the office's decision dialog, as the form sends it
+        decision = Form(self.env["gov.signoff.decision"].with_user(self.office_deputy).with_context(
+            default_res_model="gov.document", default_res_id=request.id, default_decision="return"))
+        decision.return_reason_id = own_powers
+        decision.opinion = "价格监测经费属局预算内事项"
+        decision.save().action_confirm()
 
         seen = request.with_user(self.clerk)
         self.assertEqual((seen.state, seen.signoff_state), ("draft", "returned"))
@@ -77,6 +85,8 @@ class TestOwnPowersAndNoLeaderFirst(DocumentRulesCase):
         request = self.new_request()
         request.with_user(self.clerk).action_submit()
         own_powers = self.env.ref("gov_rules.return_reason_own_powers")
+        self.assertIn(own_powers, self._reasons_offered(self.office_deputy))
+        self.assertNotIn(own_powers, self._reasons_offered(self.principal))
         with self.refused(UserError, "Only the office.*R27.1"):
             request.with_user(self.principal).action_signoff_return_for(own_powers, "本局可定")
         self.assertEqual(request.signoff_state, "pending")
@@ -212,6 +222,13 @@ class TestDocumentPlan(DocumentRulesCase):
         self.assertEqual(planned.signoff_row_id, self.env.ref("gov_rules.matrix_department"))
         self.assertEqual(self.pending(planned).user_ids, self.principal)
 
+        # the picker offers the unit's items of this year's plan, not another unit's
+        self.env["gov.document.plan"].create({"department_id": self.dept_finance.id, "year": self.plan.year,
+                                              "line_ids": [(0, 0, {"name": "关于做好预算编制工作的通知"})]})
+        draft = self.env["gov.document"].with_user(self.clerk).new({"department_id": self.dept_drc.id})
+        picker = safe_eval(draft.fields_get(["plan_line_id"])["plan_line_id"]["domain"],
+                           {"department_id": draft.department_id.id, "plan_year": draft.plan_year})
+        self.assertEqual(self.env["gov.document.plan.line"].with_user(self.clerk).search(picker), self.plan.line_ids)
         form = Form(self.env["gov.document"].with_user(self.clerk))
         form.name = "区发改局关于临时开展粮油价格专项检查的通知"
         form.type_id = self.type_notice
