@@ -150,6 +150,16 @@ class GovSignoffTask(models.Model):
             self.role, record, today, group=self.group_id, user=self.role_user_id, department=self.department_id,
             user_field=self.user_field)[record]
 
+    def _check_resolvable(self, today=None):
+        """Raise a UserError, before anything is asked of anyone, when nobody holds the role of one of these
+        steps: the submitter hears it, not a unit consulted before the step is due."""
+        today = today or district_today(self)
+        for task in self:
+            if not task._resolve_holders(task._record(), today):
+                raise UserError(self.env._(
+                    "Nobody holds the role of step “%(step)s” for %(item)s; an administrator assigns the position.",
+                    step=task.name, item=task.res_name))
+
     def _resolve(self, today=None):
         """Set holder and the users who may act, honouring absences and separation of duties."""
         today = today or district_today(self)
@@ -208,14 +218,7 @@ class GovSignoffTask(models.Model):
     @api.model
     def _chained_to(self, users, on_date):
         """``users`` and everyone away on ``on_date`` whose stand-in chain reaches one of them."""
-        stand_in = self.env["gov.absence"]._acting_for_map(on_date)
-        affected = users
-        while True:
-            more = self.env["res.users"].union(*(user for user, substitute in stand_in.items()
-                                                 if substitute & affected and user not in affected))
-            if not more:
-                return affected
-            affected |= more
+        return self.env["gov.absence"]._who_acts(on_date).standing_in_through(users)
 
     def _reroute(self, today=None):
         """Re-decide who acts on these pending steps and tell both people. A step that cannot move
