@@ -17,4 +17,5 @@ from . import test_trust_security
 from . import test_document_flow_ui
 from . import test_trust_data
 from . import test_trust_sheet
+from . import test_upgrade_kept
 from . import test_document_rules
