@@ -484,7 +484,7 @@ class GovDocument(models.Model):
         if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
             raise UserError(self.env._("Only the office returns a document because “%s” (R27.1).", reason.name))
         district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
-        text = district.name if not (opinion or "").strip() else f"{district.name}: {opinion.strip()}"
+        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
         self.action_signoff_return(text)
         self._gov_signoff_write({"return_reason_id": reason.id})
         return True
