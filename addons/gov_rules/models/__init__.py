@@ -25,6 +25,9 @@ from . import gov_document_type
 from . import gov_checklist_template
 from . import gov_checklist_item
 from . import gov_issuing_authority
+from . import gov_return_reason
+from . import gov_document_plan
+from . import gov_document_plan_line
 from . import gov_document
 from . import resource_calendar
 from . import mail_activity

@@ -21,9 +21,9 @@ class GovChecklistMixin(models.AbstractModel):
     # lines of any model, by res_model and res_id: the framework keeps a One2many only over a Many2one (a
     # line of a record not saved yet has no id to point to), so the item reads its lines and writes them
     # itself (see _gov_checklist_apply)
-    checklist_ids = fields.One2many("gov.checklist.item", string="Checklist", compute="_compute_checklist_ids",
+    checklist_ids = fields.One2many("gov.checklist.item", compute="_compute_checklist_ids",
                                     inverse="_inverse_checklist_ids", readonly=False)
-    checklist_open = fields.Boolean(compute="_compute_checklist_open", string="Checklist Open",
+    checklist_open = fields.Boolean(compute="_compute_checklist_open",
                                     help="The checklist may be filled in now (a draft, or returned).")
 
     def _compute_checklist_ids(self):

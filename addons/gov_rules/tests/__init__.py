@@ -20,3 +20,4 @@ from . import test_trust_sheet
 from . import test_signoff_panel
 from . import test_generic_items
 from . import test_upgrade_kept
+from . import test_document_rules
