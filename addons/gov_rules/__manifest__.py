@@ -1,7 +1,7 @@
 {
     "name": "Government Work Rules",
     "summary": "Work rules as data: organisation, Chinese working-day calendar, deadlines, sign-off routes",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",
@@ -19,6 +19,7 @@
         "data/ir_config_parameter_data.xml",
         "data/gov_rule_set_data.xml",
         "data/gov_document_type_data.xml",
+        "data/gov_return_reason_data.xml",
         "data/gov_request_type_data.xml",
         "views/gov_calendar_views.xml",
         "views/gov_calendar_day_views.xml",
@@ -26,10 +27,13 @@
         "wizard/gov_calendar_calculator_views.xml",
         "wizard/gov_rule_set_unit_copy_views.xml",
         "views/gov_signoff_views.xml",
+        "views/gov_signoff_panel_views.xml",
         "views/gov_rule_set_views.xml",
         "views/gov_organisation_views.xml",
         "views/gov_document_type_views.xml",
         "views/gov_document_views.xml",
+        "views/gov_document_plan_views.xml",
+        "views/gov_return_reason_views.xml",
         "wizard/gov_document_issue_views.xml",
         "views/gov_request_type_views.xml",
         "views/gov_request_views.xml",
@@ -40,6 +44,7 @@
         "demo/gov_rules_demo.xml",
         "demo/gov_organisation_demo.xml",
         "demo/gov_document_demo.xml",
+        "demo/gov_document_rules_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
