@@ -174,6 +174,9 @@ class GovRequest(models.Model):
     def _gov_signoff_time_limit(self):
         return self.type_id.deadline_policy_id
 
+    def _gov_checklist_templates(self):
+        return self.type_id.checklist_template_ids
+
     def _gov_signoff_check_submit(self):
         user = self.env.user
         if self.state == "cancelled":
@@ -186,6 +189,7 @@ class GovRequest(models.Model):
             raise UserError(self.env._("Name the requesting unit of %s.", self.display_name))
         if self.kind == "leave" and not (self.date_from and self.date_to):
             raise UserError(self.env._("A leave request gives its first and last day (R40.1)."))
+        super()._gov_signoff_check_submit()
 
     def _gov_signoff_on_state(self, state):
         super()._gov_signoff_on_state(state)

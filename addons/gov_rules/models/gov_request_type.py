@@ -33,6 +33,8 @@ class GovRequestType(models.Model):
     group_ids = fields.Many2many("res.groups", string="Who May File",
                                  help="Empty: every government user may file this request.")
     properties_definition = fields.PropertiesDefinition(string="Form Fields")
+    checklist_template_ids = fields.One2many("gov.checklist.template", "request_type_id", string="Checklist",
+                                             copy=True)
     deadline_policy_id = fields.Many2one(
         "gov.deadline.policy", string="Time Limit",
         help="How long the approval may take; its escalation ladder reminds, urges and supervises.")

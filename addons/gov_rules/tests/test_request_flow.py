@@ -233,3 +233,16 @@ class TestRequestFiling(RequestCase):
         self.assertEqual(self.approvers(request), self.principal)
         with self.refused(ValidationError, "its own unit"):
             self.new_request(consult_department_ids=[self.dept_drc.id])
+
+    def test_checklist_of_the_type_R27_7(self):
+        """R27.7 on a request: the type's checklist comes with each request; it is not submitted while a
+        required line is neither done nor skipped with a reason."""
+        self.type_funds.checklist_template_ids = [(0, 0, {"name": "预算批复文件", "kind": "attachment",
+                                                          "required": True, "rule_ref": "R27.7"})]
+        request = self.new_request(amount=10000)
+        self.assertEqual(request.checklist_ids.mapped("name"), ["预算批复文件"])
+        with self.refused(UserError, "neither done nor skipped"):
+            request.with_user(self.clerk).action_signoff_submit()
+        request.checklist_ids.with_user(self.clerk).write({"state": "done", "note": "东财预〔2026〕12号"})
+        request.with_user(self.clerk).action_signoff_submit()
+        self.assertEqual(request.state, "pending")
