@@ -20,7 +20,7 @@ class GovChecklistTemplate(models.Model):
     _order = "sequence, id"
 
     type_id = fields.Many2one("gov.document.type", string="Document Type", ondelete="cascade", index=True)
-    request_type_id = fields.Many2one("gov.request.type", string="Request Type", ondelete="cascade", index=True)
+    request_type_id = fields.Many2one("gov.request.type", ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     kind = fields.Selection(CHECKLIST_KINDS, required=True, default="procedure")

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -66,7 +65,7 @@ class GovRequest(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     date_from = fields.Date(string="From", tracking=True)
     date_to = fields.Date(string="To", tracking=True)
-    absence_id = fields.Many2one("gov.absence", string="Absence", readonly=True, copy=False, ondelete="set null",
+    absence_id = fields.Many2one("gov.absence", readonly=True, copy=False, ondelete="set null",
                                  help="The absence the approved leave recorded; routing follows it (R5.3, R5.4).")
     leave_ended_on = fields.Date(string="Back on (销假)", readonly=True, copy=False, tracking=True)
     register_number = fields.Char(readonly=True, copy=False, index=True, tracking=True,
@@ -158,12 +157,11 @@ class GovRequest(models.Model):
             self.env["ir.attachment"]._gov_link_uploads(self)
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_untouched_drafts(self):
         # sudo: the log decides, whether or not the user may read it
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG) and self.filtered(
-                lambda r: r.state != "draft" or r.sudo().signoff_log_ids):
+        if self.filtered(lambda r: r.state != "draft" or r.sudo().signoff_log_ids):
             raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Sign-off hooks (see gov.signoff.mixin): what the request's type decides
@@ -189,7 +187,7 @@ class GovRequest(models.Model):
             raise UserError(self.env._("Name the requesting unit of %s.", self.display_name))
         if self.kind == "leave" and not (self.date_from and self.date_to):
             raise UserError(self.env._("A leave request gives its first and last day (R40.1)."))
-        super()._gov_signoff_check_submit()
+        return super()._gov_signoff_check_submit()
 
     def _gov_signoff_on_state(self, state):
         super()._gov_signoff_on_state(state)
