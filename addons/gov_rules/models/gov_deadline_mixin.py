@@ -25,8 +25,9 @@ class GovDeadlineMixin(models.AbstractModel):
 
     deadline_policy_id = fields.Many2one("gov.deadline.policy", string="Time Limit", index=True)
     deadline_start = fields.Date(string="Counting From")
-    deadline = fields.Date(compute="_compute_deadline", store=True, index=True, readonly=False)
-    deadline_provisional = fields.Boolean(compute="_compute_deadline", store=True, index=True,
+    # computed before the row is inserted (precompute): no update right after each creation
+    deadline = fields.Date(compute="_compute_deadline", store=True, index=True, readonly=False, precompute=True)
+    deadline_provisional = fields.Boolean(compute="_compute_deadline", store=True, index=True, precompute=True,
                                           help="The deadline falls in a year without a holiday schedule yet.")
     deadline_open = fields.Boolean(default=False, index=True, copy=False,
                                    help="The item is waiting: reminders and escalation apply.")

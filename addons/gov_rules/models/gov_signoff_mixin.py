@@ -4,7 +4,7 @@ from odoo.tools import SQL
 
 from ..lib.district_time import district_today
 from .gov_rule_set import text_in
-from .gov_signoff_task import DONE_STATES
+from .gov_signoff_task import DEADLINE_ACTIVITY_TYPE, DONE_STATES, xmlid_to_id
 
 SIGNOFF_STATES = [
     ("draft", "Draft"),
@@ -290,21 +290,26 @@ class GovSignoffMixin(models.AbstractModel):
         first decision (a step no longer waiting for its user is then a clear UserError). A mere
         ``SELECT … FOR UPDATE`` would not do: it waits, but does not make the first decision visible.
         """
-        if self.ids:
+        # an action that calls another (a document's submit, then its sign-off) locks the rows once
+        ids = set(self.ids) - set(self.env.context.get("gov_signoff_locked_ids", ()))
+        if ids:
             # the serialization error is expected and retried: not logged as a bad query
             self.env.cr.execute(SQL("UPDATE %s SET write_date = write_date WHERE id IN %s",
-                                    SQL.identifier(self._table), tuple(sorted(self.ids))), log_exceptions=False)
+                                    SQL.identifier(self._table), tuple(sorted(ids))), log_exceptions=False)
 
     def _gov_signoff_open_tasks(self, kinds=("signoff",)):
         # steps are kept by the system; who may act is checked in _gov_signoff_my_task
-        return self.env["gov.signoff.task"].sudo().search([
+        Task = self.env["gov.signoff.task"].sudo()
+        # the steps with their fields in one query: the caller reads them at once
+        return Task.search_fetch([
             ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "in", kinds),
-            ("state", "in", ("waiting", "pending"))])
+            ("state", "in", ("waiting", "pending"))], Task._gov_prefetched_fields())
 
     def _gov_signoff_my_task(self):
         self.ensure_one()
         tasks = self._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending")
-        mine = tasks.filtered(lambda task: self.env.user in task.user_ids)[:1]
+        # whoever acts is an active user: the step's users are compared as they are stored
+        mine = tasks.filtered(lambda task: self.env.uid in task.with_context(active_test=False).user_ids.ids)[:1]
         is_author = self.env.user in self._gov_signoff_authors()
         if mine.separation_of_duties and is_author or not mine and tasks.filtered("separation_of_duties") \
                 and is_author:
@@ -367,7 +372,10 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_on_state(state)
 
     def _gov_signoff_clear_returned(self):
-        """The item was submitted again or closed: its returned steps no longer wait for anyone."""
+        """The item was submitted again or closed: its returned steps no longer wait for anyone. Only an
+        item returned for changes has such steps (a return sets both together)."""
+        if not self.filtered(lambda record: record.signoff_state == "returned"):
+            return
         # sudo: the system keeps the steps
         returned = self.env["gov.signoff.task"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids), ("returned_to_ids", "!=", False)])
@@ -375,10 +383,15 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_close_deadline_activities(self, users=None):
         """Reminders of a deadline lose their point once the step or the item is decided."""
-        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        domain = [("res_model", "=", self._name), ("res_id", "in", self.ids),
+                  ("activity_type_id", "=", xmlid_to_id(self.env, DEADLINE_ACTIVITY_TYPE))]
+        if users is not None:
+            domain.append(("user_id", "in", users.ids))
         # sudo: reminders were created by the system for other users
-        self.sudo().activity_ids.filtered(
-            lambda act: act.activity_type_id == deadline_type and (users is None or act.user_id in users)).unlink()
+        reminders = self.env["mail.activity"].sudo().search(domain)
+        if reminders:
+            reminders.unlink()
+            self.invalidate_recordset([name for name in self._fields if name.startswith("activity_")])
 
     def _gov_signoff_log(self, task, action, opinion=None, user=None):
         user = user or self.env.user
@@ -398,7 +411,8 @@ class GovSignoffMixin(models.AbstractModel):
         if entry.acting_for_id:
             who = district._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
         body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
-        # sudo: the decision is noted in the chatter even where the decider may not post
+        # sudo: the decision is noted in the chatter even where the decider may not post; it is noted once,
+        # with the opinion (the step's activity is closed without a message of its own)
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
         self._gov_signoff_invalidate()
         return entry
@@ -414,6 +428,12 @@ class GovSignoffMixin(models.AbstractModel):
         """Steps and decisions are computed from other models: forget them after each change."""
         self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act",
                                    "signoff_editor_ids", "signoff_editable_fields"])
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the approvers of a step were subscribed with its activities (gov.signoff.task._schedule_activities)
+        if self.env.context.get("gov_signoff_subscribed"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def write(self, vals):
         if not self.env.su:
