@@ -62,15 +62,24 @@ class GovEscalationLadder(models.Model):
                                                   order="ladder_id, offset_days")
         for model_name in env["gov.deadline.mixin"]._deadline_models():
             model = env[model_name]
+            # each batch is read with its fields by its search: the step reads them at once
+            fetched = [name for name, field in model._fields.items()
+                       if field.store and field.prefetch is True and field.column_type]
+            # the steps due on at least one item, asked in one query; once a terminal action has run (it may
+            # start the next steps of a route), every later step is searched as well
+            due_steps = steps._due_somewhere(model, today)
             for step in steps:
+                if step not in due_steps:
+                    continue
                 domain = step._due_domain(today)
                 left_out = []
-                while batch := model.search([*domain, ("id", "not in", left_out)], limit=batch_size, order="id"):
-                    claimed = batch._gov_escalation_claim()
-                    # items another run holds are its own; items that failed are tried at the next run
-                    left_out += (batch - claimed).ids
-                    if claimed:
-                        left_out += step._execute_isolated(claimed, today).ids
+                while batch := model.search_fetch([*domain, ("id", "not in", left_out)], fetched, limit=batch_size,
+                                                  order="id"):
+                    # claimed and taken in one savepoint; items another run holds are its own, items that
+                    # failed are tried at the next run
+                    left_out += step._execute_isolated(batch, today).ids
+                    if step.terminal_action != "none":
+                        due_steps = steps
                     # commit each batch when run by the scheduler, and stop when its time is up
                     if in_cron and env["ir.cron"]._commit_progress(len(batch)) <= 0:
                         return

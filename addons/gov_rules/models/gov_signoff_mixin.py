@@ -178,7 +178,12 @@ class GovSignoffMixin(models.AbstractModel):
             record._gov_signoff_check_submit()
             # the matrix is configuration: the system reads it for whoever submits
             row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
-            if row and not row.step_ids:
+            # the route's steps with their fields in one query
+            Step = self.env["gov.signoff.route.step"].sudo()
+            steps = Step.search_fetch([("row_id", "=", row.id)], [
+                name for name, field in Step._fields.items() if field.store and field.prefetch is True
+                and field.column_type]) if row else Step
+            if row and not steps:
                 raise UserError(self.env._("The sign-off route “%s” has no step; an administrator completes it.",
                                            row.name))
             if not row:
@@ -194,7 +199,7 @@ class GovSignoffMixin(models.AbstractModel):
                 **step._snapshot(), "res_model": record._name, "res_id": record.id,
                 "res_name": record.display_name, "round": round_number, "kind": "signoff",
                 "requester_id": self.env.user.id, "separation_of_duties": row.separation_of_duties,
-            } for step in row.step_ids])
+            } for step in steps])
             record._gov_signoff_log(tasks[:1], "submit", opinion=row.name)
             record._gov_signoff_start_stage(tasks)
         return True
@@ -202,7 +207,9 @@ class GovSignoffMixin(models.AbstractModel):
     def action_signoff_approve(self, opinion=None):
         self._gov_signoff_lock()
         for record in self:
-            task = record._gov_signoff_my_task()
+            # the open steps and those of this round in one query: the decision and the progress read them
+            steps = record._gov_signoff_round_steps()
+            task = record._gov_signoff_my_task(steps)
             task._finish("approved", opinion)
             record._gov_signoff_log(task, "approve", opinion=opinion)
             if task.acting_for_id:
@@ -212,7 +219,8 @@ class GovSignoffMixin(models.AbstractModel):
                     body=holder_env._("%(user)s decided “%(step)s” for you while you were away.",
                                       user=self.env.user.name, step=task.name),
                     partner_ids=task.acting_for_id.partner_id.ids, subtype_xmlid="mail.mt_note")
-            record._gov_signoff_progress(task)
+            record._gov_signoff_progress(task, steps.filtered(
+                lambda step, task=task: step.round == task.round and step.kind == task.kind))
         return True
 
     def action_signoff_reject(self, reason=None):
@@ -305,11 +313,24 @@ class GovSignoffMixin(models.AbstractModel):
             ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "in", kinds),
             ("state", "in", ("waiting", "pending"))], Task._gov_prefetched_fields())
 
-    def _gov_signoff_my_task(self):
+    def _gov_signoff_round_steps(self):
+        """The sign-off steps still open and those of the current round, with their fields, in one query."""
         self.ensure_one()
-        tasks = self._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending")
-        # whoever acts is an active user: the step's users are compared as they are stored
-        mine = tasks.filtered(lambda task: self.env.uid in task.with_context(active_test=False).user_ids.ids)[:1]
+        Task = self.env["gov.signoff.task"].sudo()
+        return Task.search_fetch([
+            ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "=", "signoff"),
+            "|", ("state", "in", ("waiting", "pending")), ("round", "=", self.signoff_round)],
+            Task._gov_prefetched_fields())
+
+    def _gov_signoff_my_task(self, steps=None):
+        """The current user's pending step (``steps``: the item's steps already searched, if any)."""
+        self.ensure_one()
+        # whoever acts is an active user: the steps' users are compared as they are stored, read at once
+        # for every open step (the next stage's are rewritten when it starts)
+        open_tasks = (steps.filtered(lambda step: step.state in ("waiting", "pending")) if steps is not None
+                      else self._gov_signoff_open_tasks()).with_context(active_test=False)
+        mine = open_tasks.filtered(lambda task: task.state == "pending" and self.env.uid in task.user_ids.ids)[:1]
+        tasks = open_tasks.filtered(lambda task: task.state == "pending")
         is_author = self.env.user in self._gov_signoff_authors()
         if mine.separation_of_duties and is_author or not mine and tasks.filtered("separation_of_duties") \
                 and is_author:
@@ -325,12 +346,14 @@ class GovSignoffMixin(models.AbstractModel):
         stage = min(waiting.mapped("sequence"))
         return waiting.filtered(lambda task: task.sequence == stage)._activate()
 
-    def _gov_signoff_progress(self, task):
-        """A step was decided: close its stage when enough approved, then start the next one."""
-        # sudo: the system moves the route on after a decision
-        tasks = self.env["gov.signoff.task"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
-            ("kind", "=", task.kind)])
+    def _gov_signoff_progress(self, task, tasks=None):
+        """A step was decided: close its stage when enough approved, then start the next one. ``tasks``:
+        the steps of the task's round and kind, when the caller already has them."""
+        if tasks is None:
+            # sudo: the system moves the route on after a decision
+            tasks = self.env["gov.signoff.task"].sudo().search([
+                ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
+                ("kind", "=", task.kind)])
         # steps cancelled by a withdrawal of the same round wait for nobody: they never count
         stage = tasks.filtered(lambda t: t.sequence == task.sequence and t.state != "cancelled")
         needed = max(stage.mapped("required_approvals")) or len(stage)
@@ -430,8 +453,8 @@ class GovSignoffMixin(models.AbstractModel):
                                    "signoff_editor_ids", "signoff_editable_fields"])
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        # the approvers of a step were subscribed with its activities (gov.signoff.task._schedule_activities)
-        if self.env.context.get("gov_signoff_subscribed"):
+        # whoever gets the system's activities was subscribed with them (gov.deadline.mixin._gov_add_followers)
+        if self.env.context.get("gov_followers_added"):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 

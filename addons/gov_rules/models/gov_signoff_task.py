@@ -177,8 +177,7 @@ class GovSignoffTask(models.Model):
         # followed only where a holder is away
         single = self.env["res.users"].union(*(holders[:1] for task, holders in holders_of.items()
                                                if task.role != "group"))
-        away = self.env["gov.absence"].search([("user_id", "in", single.ids), ("date_from", "<=", today),
-                                               ("date_to", ">=", today)]).user_id if single else single
+        away = single.filtered(lambda user: user.id in self.env["gov.absence"]._away_user_ids(today))
         for task in self:
             record = task._record()
             holders = holders_of[task]
@@ -315,15 +314,11 @@ class GovSignoffTask(models.Model):
                 })
         if not vals_list:
             return
-        # who may act follows the item, as mail does for whoever gets an activity: the active internal
-        # users of the steps, subscribed here in one go per item (mail's own subscription is skipped)
-        for model_name, by_record in followers.items():
-            records = self.env[model_name].sudo()
-            for res_id, partner_ids in by_record.items():
-                records.browse(res_id)._message_subscribe(list(partner_ids), customer_ids=[])
+        self._gov_add_followers(followers)
         # the to-do shows in the approver's activities (no mail about it: the decision is in the chatter)
-        self.env["mail.activity"].with_user(SUPERUSER_ID).with_context(
-            mail_activity_quick_update=True, gov_signoff_subscribed=True).create(vals_list)
+        # with the current company: the system user's own is not read for it
+        self.env["mail.activity"].with_user(SUPERUSER_ID).with_company(self.env.company).with_context(
+            mail_activity_quick_update=True, gov_followers_added=True).create(vals_list)
 
     def _invalidate_item_activities(self):
         """Activities of the items were closed (archived, their list no longer holds them): read again."""
