@@ -1,7 +1,7 @@
 {
     "name": "Government Work Rules",
     "summary": "Work rules as data: organisation, Chinese working-day calendar, deadlines, sign-off routes",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",

@@ -4,6 +4,7 @@ from odoo.tools import format_date
 
 # the district's date: one time zone for every date of the rules (district_today is imported from here too)
 from ..lib.district_time import district_today
+from ..lib.who_acts import WhoActs
 
 # what the routing already reflects: set by the system only
 ROUTING_FLAGS = {"start_rerouted", "end_rerouted"}
@@ -92,24 +93,18 @@ class GovAbsence(models.Model):
     def _check_no_cycle(self):
         """Following who acts for whom must never come back to the absent person (R5.4)."""
         overlapping = self.search([("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from)])
-        for day in {self.date_from, *(a.date_from for a in overlapping if a.date_from > self.date_from)}:
-            chain = [self.user_id]
-            while True:
-                substitute = self._substitute_of(chain[-1], day)
-                if not substitute:
-                    break
-                if substitute in chain:
-                    names = " → ".join(user.name for user in [*chain, substitute])
-                    raise ValidationError(self.env._(
-                        "These absences make a cycle on %(day)s: %(chain)s. Name someone else to act.",
-                        day=day, chain=names))
-                chain.append(substitute)
+        for day in sorted({self.date_from, *(a.date_from for a in overlapping if a.date_from > self.date_from)}):
+            cycle = self._who_acts(day).cycle(self.user_id)
+            if cycle:
+                raise ValidationError(self.env._(
+                    "These absences make a cycle on %(day)s: %(chain)s. Name someone else to act.",
+                    day=day, chain=" → ".join(user.name for user in cycle)))
 
     @api.model
-    def _substitute_of(self, user, on_date):
-        absence = self.search([("user_id", "=", user.id), ("date_from", "<=", on_date), ("date_to", ">=", on_date)],
-                              limit=1)
-        return absence.effective_substitute_id if absence else self.env["res.users"]
+    def _who_acts(self, on_date):
+        """Who acts for whom on ``on_date``, from one search of the day's absences: a function giving, for a
+        user, who acts for him (R5.3, R5.4, R40.1). Routing, escalation and the cycle check all use it."""
+        return WhoActs(self._acting_for_map(on_date))
 
     @api.model
     def _away_user_ids(self, on_date):

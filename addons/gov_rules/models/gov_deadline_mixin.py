@@ -179,10 +179,8 @@ class GovDeadlineMixin(models.AbstractModel):
                 role, records, today, group=step.notify_group_id, user=step.notify_user_id))
         if role == "group":
             return {record: holders.get(documents[record], self.env["res.users"]) for record in self}
-        stand_in = self.env["gov.absence"]._acting_for_map(today)
-        acting_in = self.env["gov.signoff.mixin"]._gov_acting_in
-        return {record: acting_in(holders.get(documents[record], self.env["res.users"])[:1], stand_in)
-                for record in self}
+        who_acts = self.env["gov.absence"]._who_acts(today)
+        return {record: who_acts(holders.get(documents[record], self.env["res.users"])[:1]) for record in self}
 
     def _gov_escalation_notify(self, step):
         """Activities for the owner / office / leader / the role the step names, created in one batch.

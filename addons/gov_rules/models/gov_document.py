@@ -9,8 +9,6 @@ from odoo.tools import LazyTranslate, format_date
 from ..lib.checks import check_not_blank
 from ..lib.district_time import district_today
 from .gov_document_type import DOCUMENT_KINDS
-from .gov_rule_set import text_in
-from .gov_signoff_task import DONE_STATES
 
 _lt = LazyTranslate(__name__)
 
@@ -39,8 +37,19 @@ class GovDocument(models.Model):
 
     _name = "gov.document"
     _description = "Outgoing Document"
-    _inherit = ["gov.signoff.mixin", "gov.deadline.mixin"]
+    _inherit = ["gov.signoff.mixin"]
     _order = "id desc"
+    # how the document takes part in sign-off (see gov.signoff.mixin)
+    _gov_state_field = "state"
+    _gov_state_to = {"consulting": "consultation", "pending": "signoff", "approved": "approved",
+                     "rejected": "draft", "returned": "draft", "draft": "draft", "lapsed": "cancelled"}
+    _gov_locked_states = ("consultation", "signoff", "approved", "issued", "cancelled")
+    _gov_area_field = "area_id"
+    _gov_department_field = "department_id"
+    _gov_author_fields = ("drafter_id",)
+    _gov_protected_fields = ("number", "issue_date", "signer_id", "signed_for_id")
+    _gov_consult_field = "consult_department_ids"
+    _gov_consult_policy_field = "consult_policy_id"
     # Posting from the chatter needs write access to the document (mail's default, kept on purpose):
     # once submitted, the record rules lock the document for its drafting unit, so the unit no longer
     # posts on it; the office, the leaders and an approver whose step lets him change fields still do.
@@ -100,8 +109,6 @@ class GovDocument(models.Model):
                                               "department_id", string="Units to Consult")
     consult_policy_id = fields.Many2one("gov.deadline.policy", string="Consultation Time Limit",
                                         help="Empty: the rule set's consultation limit (R27.6, 7 working days).")
-    consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_consult_task_ids",
-                                       string="Opinions")
     signer_id = fields.Many2one("res.users", string="Signed by (签发人)", readonly=True, copy=False)
     signed_for_id = fields.Many2one("res.users", string="Signed for", readonly=True, copy=False,
                                     help="The head for whom the executive deputy signed (代).")
@@ -123,18 +130,6 @@ class GovDocument(models.Model):
         for document in self:
             document.kind = document.type_id.kind or document.kind or "notice"
 
-    def _compute_consult_task_ids(self):
-        # sudo: the opinions asked are shown to whoever reads the document
-        tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
-                                                            ("res_id", "in", self.ids), ("kind", "=", "consult")])
-        for document in self:
-            document.consult_task_ids = tasks.filtered(lambda task, d=document: task.res_id == d.id)
-
-    def _gov_signoff_invalidate(self):
-        result = super()._gov_signoff_invalidate()
-        self.invalidate_recordset(["consult_task_ids"])
-        return result
-
     @api.depends("signer_id", "signed_for_id")
     def _compute_signer_display(self):
         for document in self:
@@ -150,8 +145,7 @@ class GovDocument(models.Model):
             # the actions' own checks: what the form offers is what the action lets through
             document.can_cancel = bool(document.id) and document.state not in ("issued", "cancelled") \
                 and document._may_cancel()
-            document.can_withdraw = (document.state == "consultation" or document.signoff_state == "pending") \
-                and document._gov_signoff_may_withdraw()
+            document.can_withdraw = document.signoff_state == "pending" and document._gov_signoff_may_withdraw()
 
     @api.depends("state", "urgency", "needed_by", "rule_set_id", "type_id", "department_id")
     def _compute_needed_by_warning(self):
@@ -268,118 +262,36 @@ class GovDocument(models.Model):
     # Flow
     # ------------------------------------------------------------------
     def action_submit(self):
-        """Send the draft on: to the units to consult if any, else straight to sign-off."""
-        self._gov_signoff_lock()
-        for document in self:
-            if document.state != "draft":
-                raise UserError(self.env._("Only a draft can be submitted."))
-            document._check_author()
-            document._check_ready_to_submit()
-            document._start_approval_clock()
-            departments = document._departments_to_consult()
-            if departments:
-                document._start_consultation(departments)
-            else:
-                # locked above: the sign-off does not lock it again
-                document.with_context(gov_signoff_locked_ids=document.ids)._submit_for_signoff()
-        return True
+        """Send the draft on: to the units to consult if any, then to sign-off (one route, R27.5, R28.2)."""
+        return self.action_signoff_submit()
 
-    def _start_approval_clock(self):
-        policy = self.rule_set_id._policy(APPROVAL_POLICY[self.urgency])
-        self._gov_signoff_write({"deadline_policy_id": policy.id, "deadline_start": district_today(self),
-                                 "deadline_open": True, "escalation_offset_done": -1000})
+    def _gov_signoff_check_submit(self):
+        if self.state != "draft":
+            raise UserError(self.env._("Only a draft can be submitted."))
+        self._check_author()
+        self._check_ready_to_submit()
 
-    def _consultation_text_digest(self):
+    def _gov_signoff_time_limit(self):
+        """The approval limit of the document's urgency (R28.3), counted from its submission."""
+        return self.rule_set_id._policy(APPROVAL_POLICY[self.urgency])
+
+    def _gov_consult_digest(self):
         """A fingerprint of what the consulted units read: the title, the text, the recipients, the values
         of the type's form fields (an amount asked for) and the attachments' contents."""
-        self.ensure_one()
         content = json.dumps([self.name or "", self.body or "", self.main_recipients or "", self.copy_recipients or "",
                               self.properties or {}, sorted(self.sudo().attachment_ids.mapped("checksum"))],
                              sort_keys=True, default=str)
         return hashlib.sha256(content.encode()).hexdigest()
 
-    def _departments_to_consult(self):
-        """The units to ask (R27.5): those that have not yet answered this very text. A unit that gave
-        its opinion (or kept silent) on the same text is not asked again after a return."""
-        self.ensure_one()
-        # sudo: whoever submits reads the document; its units are read without evaluating its rules again
-        departments = self.sudo().consult_department_ids.with_env(self.env)
-        if not departments:
-            return departments
-        digest = self._consultation_text_digest()
-        answered = self.consult_task_ids.filtered(
-            lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
-        return departments - answered
-
-    def _start_consultation(self, departments=None):
-        departments = self.consult_department_ids if departments is None else departments
-        policy = self.consult_policy_id or self.rule_set_id._policy("consultation")
-        round_number = self.signoff_round + 1
-        digest = self._consultation_text_digest()
-        # the steps' names and the log are read by everyone: in the district's language, whoever submits
-        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
-        # system action: the consulted units' steps are created by the rules (R27.5)
-        tasks = self.env["gov.signoff.task"].sudo().create([{
-            "res_model": self._name, "res_id": self.id, "res_name": self.display_name, "kind": "consult",
-            "round": round_number, "sequence": 1, "name": district._("Opinion of %s", department.name),
-            "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
-            "requester_id": self.env.user.id, "text_digest": digest,
-        } for department in departments])
-        # a returned document that goes out again is no longer "returned", nor waits for its drafter
-        self._gov_signoff_clear_returned()
-        self._gov_signoff_write({"state": "consultation", "requester_id": self.env.user.id,
-                                 "signoff_state": "draft"})
-        already = self.consult_department_ids - departments
-        if already:
-            opinion = district._(
-                "Opinions asked of %(units)s within %(days)s working days. Not asked again, as they already "
-                "answered on this text: %(answered)s.", units=", ".join(departments.mapped("name")),
-                days=policy.working_days, answered=", ".join(already.mapped("name")))
-        else:
-            opinion = district._("Opinions asked of %(units)s within %(days)s working days.",
-                                 units=", ".join(departments.mapped("name")), days=policy.working_days)
-        self._gov_signoff_log(tasks[:1], "submit", opinion=opinion)
-        tasks._activate()
-
-    def action_consult_answer(self, agree=True, opinion=None):
-        """The consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
-        # two units answering at once: the second sees the first answer (see _gov_signoff_lock)
-        self._gov_signoff_lock()
-        for document in self:
-            if document.state != "consultation":
-                raise UserError(self.env._("%s is not asking for opinions any more.", document.display_name))
-            # sudo: the system records the answer; who may answer is checked just below
-            pending = document.consult_task_ids.sudo().filtered(lambda t: t.state == "pending")
-            task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
-            if not task:
-                raise UserError(self.env._("%s is not waiting for your opinion.", document.display_name))
-            if not agree and not (opinion or "").strip():
-                raise UserError(self.env._("An objection states its reasons (R27.5)."))
-            task._finish("approved" if agree else "objected", opinion)
-            document._gov_signoff_log(task, "approve" if agree else "object", opinion=opinion)
-            document._gov_signoff_progress(task)
-        return True
-
-    def _gov_consultation_done(self):
-        """Every unit answered or kept silent: the lead unit's document goes on to sign-off."""
-        self._gov_signoff_write({"state": "signoff"})
-        self.with_user(self.requester_id or self.env.user)._submit_for_signoff()
-
-    def _submit_for_signoff(self):
-        self._gov_signoff_write({"state": "signoff"})
-        self.action_signoff_submit()
-
     def _gov_signoff_on_state(self, state):
-        self._gov_close_deadline_activities()
+        super()._gov_signoff_on_state(state)
         if state == "approved":
             signature = self.signoff_task_ids.filtered(
                 lambda t: t.kind == "signoff" and t.round == self.signoff_round and t.is_signature
                 and t.state == "approved")[-1:]
-            self._gov_signoff_write({"state": "approved", "signer_id": signature.decided_by_id.id,
-                                     "signed_for_id": signature.acting_for_id.id, "deadline_open": False})
+            self._gov_signoff_write({"signer_id": signature.decided_by_id.id,
+                                     "signed_for_id": signature.acting_for_id.id})
             self._gov_schedule_issue()
-        elif state in ("rejected", "returned", "draft", "cancelled"):
-            self._gov_signoff_write({"state": "draft", "deadline_open": False})
 
     def _gov_schedule_issue(self):
         """A signed document waits for the office to number and issue it: the office director, or whoever
@@ -438,8 +350,6 @@ class GovDocument(models.Model):
                 raise UserError(self.env._("Only the drafter cancels a draft; after submission only the office can."))
             if document.signoff_state == "pending":
                 document._gov_signoff_end(document._gov_signoff_open_tasks()[:1], "draft", reason)
-            # sudo: cancelling closes the requests the system made
-            document.consult_task_ids.sudo()._cancel()
             document._gov_close_deadline_activities()
             document._gov_close_issue_activities()
             document._gov_signoff_clear_returned()
@@ -467,21 +377,6 @@ class GovDocument(models.Model):
         if self.env.user.has_group("gov_rules.group_gov_office") or self._gov_signoff_my_task().is_signature:
             raise UserError(self.env._(
                 "The office first confirms or skips with a reason: %s (R27.4).", ", ".join(open_checks.mapped("name"))))
-
-    def action_signoff_withdraw(self, reason=None):
-        """During consultation the submitter (or the office) withdraws by closing the open requests."""
-        self._gov_signoff_lock()
-        consulting = self.filtered(lambda d: d.state == "consultation")
-        for document in consulting:
-            if not document._gov_signoff_may_withdraw():
-                raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
-                                           document.requester_id.name))
-            # sudo: withdrawing closes the requests the system made
-            document.consult_task_ids.sudo()._cancel()
-            document._gov_close_deadline_activities()
-            document._gov_signoff_log(self.env["gov.signoff.task"], "withdraw", opinion=reason)
-            document._gov_signoff_write({"state": "draft", "deadline_open": False})
-        return super(GovDocument, self - consulting).action_signoff_withdraw(reason)
 
     def _check_author(self):
         """Who may send a draft on: its drafter, a colleague of the drafting unit, or the office."""
@@ -604,75 +499,12 @@ class GovDocument(models.Model):
     # ------------------------------------------------------------------
     # Sign-off and escalation hooks
     # ------------------------------------------------------------------
-    def _gov_signoff_area(self):
-        return self.area_id or self.department_id.gov_area_id
-
-    def _gov_signoff_department(self):
-        return self.department_id
-
-    def _gov_signoff_check_submit(self):
-        # the document's own action_submit checks and then moves it to sign-off; nothing else may
-        if self.state != "signoff":
-            raise UserError(self.env._("Submit %s with its Submit button: it is checked first.", self.display_name))
-
     def _gov_signoff_task_policy(self, task):
         """The step's own limit, or 1 working day for the leader's signature on an extra-urgent and
         important document (R28.3), or the document's approval limit."""
         if task.kind == "signoff" and task.is_signature and self.urgency == "extra_urgent_important":
             return self.rule_set_id._policy("leader_sign")
         return self.deadline_policy_id
-
-    def _gov_signoff_protected_fields(self):
-        return {"state", "number", "issue_date", "signer_id", "signed_for_id"}
-
-    def _gov_signoff_is_locked(self):
-        return self.state != "draft"
-
-    def _gov_signoff_authors(self):
-        return super()._gov_signoff_authors() | self.drafter_id
-
-    def _gov_escalation_owners(self):
-        return {document: document.drafter_id for document in self}
-
-    def _gov_escalation_terminal(self, step):
-        """The document's own approval limit has passed (R28.3): "return" sends it back to the drafter,
-        "close" cancels it as lapsed. Consent is refused on approval limits (_gov_escalation_check_policies)."""
-        if step.terminal_action not in ("return", "close"):
-            super()._gov_escalation_terminal(step)
-            return
-        system = self.env.ref("base.user_root")
-        for document in self.filtered(lambda d: d.state in ("consultation", "signoff")):
-            task = document._gov_signoff_open_tasks(kinds=("signoff", "consult")).filtered(
-                lambda t: t.state == "pending")[:1]
-            try:
-                # one document that cannot go back must not stop the others
-                with self.env.cr.savepoint():
-                    if step.terminal_action == "close":
-                        document.with_user(system)._gov_escalation_close(task, _lt(
-                            "No decision by the deadline: closed automatically as lapsed."))
-                    else:
-                        document.with_user(system)._gov_signoff_end(task, "returned", _lt(
-                            "No decision by the deadline: returned to the drafter automatically."))
-            except UserError as error:
-                document._gov_escalation_warn(self.env._(
-                    "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
-                    step=step.summary, reason=error.args[0]))
-
-    def _gov_escalation_close(self, task, reason):
-        """Closed as lapsed: every open step and request closes, the document is cancelled, and the log,
-        the chatter and a note to the drafter and the submitter say why."""
-        self.ensure_one()
-        # the log and the chatter are read by everyone: in the district's language
-        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
-        reason = text_in(self.env, reason, district.lang)
-        self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
-        self._gov_close_deadline_activities()
-        self._gov_signoff_write({"state": "cancelled", "signoff_state": "draft", "deadline_open": False})
-        self._gov_signoff_log(task, "cancel", opinion=reason)
-        # sudo: the scheduler tells the drafter and the submitter, whoever may post on the document
-        self.sudo().message_post(
-            body=district._("%(item)s was closed as lapsed: %(reason)s", item=self.display_name, reason=reason),
-            partner_ids=(self.drafter_id | self.requester_id).partner_id.ids, subtype_xmlid="mail.mt_note")
 
     @api.model
     def _gov_escalation_check_policies(self, policies):
@@ -685,7 +517,3 @@ class GovDocument(models.Model):
                     "“%(policy)s” limits the approval of documents: its ladder may return the document to the "
                     "drafter or close it, but “Silence means consent” applies only to consultations (R27.6).",
                     policy=policy.name))
-
-    def _gov_signoff_leader_area(self):
-        # the audit bureau's matters go to the head only (R7.1): no area leader in between
-        return self.env["gov.area"] if self.department_id.gov_reports_to_head else self._gov_signoff_area()

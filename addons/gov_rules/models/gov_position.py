@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.checks import check_not_blank
 from ..lib.district_time import district_today
@@ -14,6 +14,9 @@ POSITION_ROLES = [
     ("unit_principal", "Unit principal"),
     ("unit_deputy", "Unit deputy principal"),
 ]
+
+# the roles an entrustment of an item as a task takes over (R5.2)
+ENTRUSTABLE_ROLES = ("head", "area_leader")
 
 
 class GovPosition(models.Model):
@@ -124,67 +127,88 @@ class GovPosition(models.Model):
 
     @api.model
     def _role_holders(self, role, records, on_date, group=None, user=None, department=None, user_field=None):
-        """{record: users holding ``role`` (a route step's role, SIGNOFF_ROLES) for it on ``on_date``},
-        before absences: who acts for them today is decided by the caller.
+        """{record: users holding ``role`` (a route step's role) for it on ``on_date``}, before absences:
+        who acts for them today is decided by the caller.
 
-        Shared by the steps of a route and the rungs of an escalation ladder. One resolution per
-        position, area and unit for the whole of ``records`` and one search of the entrustments, so
-        the cost does not grow with the records. ``department`` overrides the record's unit (an
-        opinion asked of a unit), ``user_field`` names the record's field for the role "user_field".
+        Shared by the steps of a route and the rungs of an escalation ladder. Each role has one resolver,
+        ``_gov_role_<role>(records, on_date, options)``: an addon adds a role with a selection entry on the
+        route step and the step (``selection_add``) and that one method. A resolver works on the whole of
+        ``records`` at once (one resolution per position, area and unit), so the cost does not grow with
+        them. ``options``: ``group``, ``user`` (the roles "group" and "user"), ``department`` (overrides
+        the record's unit: an opinion asked of a unit) and ``user_field`` (the role "user_field").
         """
-        users = self.env["res.users"]
-        signoff = isinstance(records, self.pool["gov.signoff.mixin"])
+        resolver = getattr(self, f"_gov_role_{role}", None)
+        if resolver is None:
+            raise UserError(self.env._("No one can be found for the role “%s”: its module is not installed.", role))
+        options = {"group": group, "user": user, "department": department, "user_field": user_field}
         entrusted = {}
-        if role in ("head", "area_leader"):
+        if role in ENTRUSTABLE_ROLES:
             # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
             entrusted = self.env["gov.entrustment"]._entrusted_positions(records, on_date)
+        holders = resolver(records.filtered(lambda record: record not in entrusted), on_date, options)
+        holders.update({record: position.user_id for record, position in entrusted.items()})
+        return holders
+
+    # one resolver per role: {record: users}
+    def _gov_role_head(self, records, on_date, options):
+        return dict.fromkeys(records, self._holder("head"))
+
+    def _gov_role_executive_deputy(self, records, on_date, options):
+        return dict.fromkeys(records, self._holder("executive_deputy"))
+
+    def _gov_role_office_director(self, records, on_date, options):
+        return dict.fromkeys(records, self._holder("office_director"))
+
+    def _gov_role_legal_adviser(self, records, on_date, options):
+        return dict.fromkeys(records, self._holder("legal_adviser"))
+
+    def _gov_role_area_leader(self, records, on_date, options):
+        # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
+        return self._by_area(records, lambda record: record._gov_signoff_leader_area(), lambda area: (
+            area._leader_position(on_date).user_id if area else self._holder("head")))
+
+    def _gov_role_office_deputy(self, records, on_date, options):
+        return self._by_area(records, lambda record: record._gov_signoff_area(), lambda area: (
+            (area.office_position_id.user_id if area else None) or self._holder("office_deputy_director")))
+
+    def _gov_role_unit_principal(self, records, on_date, options):
+        department = options.get("department")
+        return {record: (department or self._signoff_department(record)).gov_principal_id for record in records}
+
+    def _gov_role_group(self, records, on_date, options):
+        group = options.get("group")
+        members = group.all_user_ids.filtered(lambda member: not member.share) if group else self.env["res.users"]
+        return dict.fromkeys(records, members)
+
+    def _gov_role_user(self, records, on_date, options):
+        return dict.fromkeys(records, options.get("user") or self.env["res.users"])
+
+    def _gov_role_user_field(self, records, on_date, options):
+        name = options.get("user_field")
+        return {record: record[name] if name and name in record._fields else self.env["res.users"]
+                for record in records}
+
+    def _by_area(self, records, area_of, holder_of):
+        """One resolution per area for the whole of ``records`` (items that take part in sign-off only)."""
+        signoff = isinstance(records, self.pool["gov.signoff.mixin"])
         resolved = {}
-
-        def once(key, resolve):
-            if key not in resolved:
-                resolved[key] = resolve()
-            return resolved[key]
-
         holders = {}
         for record in records:
-            if record in entrusted:
-                holders[record] = entrusted[record].user_id
-            elif role in ("head", "executive_deputy", "office_director", "legal_adviser"):
-                holders[record] = once(role, lambda: self._holder(role))
-            elif role == "area_leader":
-                # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
-                area = record._gov_signoff_leader_area() if signoff else self.env["gov.area"]
-                holders[record] = once(("area_leader", area), lambda area=area: (
-                    area._leader_position(on_date).user_id if area else self._holder("head")))
-            elif role == "office_deputy":
-                area = record._gov_signoff_area() if signoff else self.env["gov.area"]
-                holders[record] = once(("office_deputy", area), lambda area=area: (
-                    (area.office_position_id.user_id if area else None) or self._holder("office_deputy_director")))
-            elif role == "unit_principal":
-                unit = department or (record._gov_signoff_department() if signoff else self.env["hr.department"])
-                holders[record] = unit.gov_principal_id
-            elif role == "group":
-                holders[record] = once("group", lambda: group.all_user_ids.filtered(lambda member: not member.share)
-                                       if group else users)
-            elif role == "user":
-                holders[record] = user or users
-            else:
-                holders[record] = record[user_field] if user_field and user_field in record._fields else users
+            area = area_of(record) if signoff else self.env["gov.area"]
+            if area not in resolved:
+                resolved[area] = holder_of(area)
+            holders[record] = resolved[area]
         return holders
+
+    def _signoff_department(self, record):
+        if isinstance(record, self.pool["gov.signoff.mixin"]):
+            return record._gov_signoff_department()
+        return self.env["hr.department"]
 
     @api.model
     def _acting_user(self, user, on_date):
         """The user who acts for ``user`` on ``on_date``: ``user`` unless away (R5.3, R5.4, R40.1)."""
-        seen = [user]
-        current = user
-        while True:
-            substitute = self.env["gov.absence"]._substitute_of(current, on_date)
-            if not substitute:
-                return current
-            if substitute in seen:  # absences are checked for cycles; never loop at run time
-                return current
-            seen.append(substitute)
-            current = substitute
+        return self.env["gov.absence"]._who_acts(on_date)(user)
 
     @api.model
     def _default_substitute(self, user):

@@ -13,6 +13,7 @@ LOG_ACTIONS = [
     ("reroute", "Re-routed"),
     ("issue", "Issued"),
     ("cancel", "Cancelled"),
+    ("lapse", "Closed as lapsed"),
 ]
 
 

@@ -1,6 +1,9 @@
+import hashlib
+import json
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
 from ..lib.district_time import district_today
 from .gov_rule_set import text_in
@@ -13,6 +16,10 @@ SIGNOFF_STATES = [
     ("rejected", "Rejected"),
     ("returned", "Returned for Changes"),
 ]
+_lt = LazyTranslate(__name__)
+
+# the sign-off state of each outcome the engine moves an item to (see _gov_state_to)
+OUTCOME_SIGNOFF_STATE = {"consulting": "pending", "lapsed": "draft"}
 # an item goes (back) to sign-off from these states only
 RESUBMITTABLE_STATES = ("draft", "returned", "rejected")
 # fields that stay writable while an item is locked (mail and activities)
@@ -32,7 +39,34 @@ class GovSignoffMixin(models.AbstractModel):
 
     _name = "gov.signoff.mixin"
     _description = "Sign-off by the Matrix"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gov.deadline.mixin", "mail.thread", "mail.activity.mixin"]
+
+    # ------------------------------------------------------------------
+    # How a model opts in: class attributes (as OCA's base_tier_validation declares ``_state_field``).
+    # A model sets those it has; the hooks below read them. Override a hook only for behaviour beyond them.
+    # ------------------------------------------------------------------
+    #: the model's own state field, which the engine moves along the sign-off; None: ``signoff_state`` is its state
+    _gov_state_field = None
+    #: sign-off outcome → value of ``_gov_state_field``. Outcomes: "consulting" (units give their opinion
+    #: first), "pending" (under sign-off), "approved", "rejected", "returned", "draft" (withdrawn), "lapsed"
+    #: (closed by the escalation ladder). An outcome not named leaves the state field as it is.
+    _gov_state_to = {}
+    #: values of ``_gov_state_field`` in which the item is locked for its authors (as it is under sign-off)
+    _gov_locked_states = ()
+    #: the item's subject area (gov.area): its leader is in charge; empty: the unit's area
+    _gov_area_field = None
+    #: the item's unit (hr.department): its rule set, its principal
+    _gov_department_field = None
+    #: users who wrote the item: never its approvers where duties are separated (R18.1); the submitter always is
+    _gov_author_fields = ()
+    #: users reminded of the item's own deadline; empty: its authors
+    _gov_owner_fields = ()
+    #: fields only the workflow sets (the state field always is)
+    _gov_protected_fields = ()
+    #: units asked for their opinion before the route (会签/征求意见, R27.5): a Many2many to hr.department
+    _gov_consult_field = None
+    #: an optional Many2one to gov.deadline.policy limiting the consultation (default: the rule set's "consultation")
+    _gov_consult_policy_field = None
 
     rule_set_id = fields.Many2one("gov.rule.set", index=True, copy=False, readonly=True,
                                   help="The rules in force when the item was created; it keeps them (R44.1).")
@@ -46,6 +80,10 @@ class GovSignoffMixin(models.AbstractModel):
     signoff_user_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="Awaiting",
                                         search="_search_signoff_user_ids")
     signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
+    signoff_my_kind = fields.Selection(
+        [("signoff", "Sign-off"), ("consult", "Consultation")], compute="_compute_signoff_records",
+        help="What the step waiting for the current user asks: a decision or an opinion.")
+    consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_signoff_records", string="Opinions")
     # the record rules let these approvers write the locked item; write() limits them to the step's fields
     signoff_editor_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="May Change Now",
                                           search="_search_signoff_editor_ids",
@@ -64,10 +102,13 @@ class GovSignoffMixin(models.AbstractModel):
         for record in self:
             record.signoff_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id
                                                      and task.kind == "signoff")
+            record.consult_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id
+                                                     and task.kind == "consult")
             record.signoff_log_ids = logs.filtered(lambda log, r=record: log.res_id == r.id)
             pending = tasks.filtered(lambda task, r=record: task.res_id == r.id and task.state == "pending")
             record.signoff_user_ids = pending.user_ids
             record.signoff_can_act = self.env.user in pending.user_ids
+            record.signoff_my_kind = pending.filtered(lambda task: self.env.user in task.user_ids)[:1].kind
             record.signoff_editor_ids = pending.filtered(
                 lambda task: task.kind == "signoff" and task.editable_fields).user_ids
             mine = pending.filtered(lambda task: self.env.user in task.user_ids)
@@ -104,10 +145,11 @@ class GovSignoffMixin(models.AbstractModel):
     # Hooks for the consuming model
     # ------------------------------------------------------------------
     def _gov_signoff_area(self):
-        return self.env["gov.area"]
+        area = self[self._gov_area_field] if self._gov_area_field else self.env["gov.area"]
+        return area or self._gov_signoff_department().gov_area_id
 
     def _gov_signoff_department(self):
-        return self.env["hr.department"]
+        return self[self._gov_department_field] if self._gov_department_field else self.env["hr.department"]
 
     def _gov_signoff_leader(self):
         """The leader in charge who acts today: of the area, or the head where the unit reports only to
@@ -118,55 +160,120 @@ class GovSignoffMixin(models.AbstractModel):
         today = district_today(self)
         positions = self.env["gov.position"]
         # the day's absences in one search, and one resolution per area: the cost does not grow with the items
-        stand_in = self.env["gov.absence"]._acting_for_map(today)
+        who_acts = self.env["gov.absence"]._who_acts(today)
         acting = {}
 
         def leader_of(area):
             if area not in acting:
                 holder = area._leader_position(today).user_id if area else positions._holder("head")
-                acting[area] = self._gov_acting_in(holder, stand_in)
+                acting[area] = who_acts(holder)
             return acting[area]
 
         return {record: leader_of(record._gov_signoff_leader_area()) for record in self}
 
-    @api.model
-    def _gov_acting_in(self, user, stand_in):
-        """Who acts for ``user`` given ``stand_in`` = {absent user: substitute} (as gov.position._acting_user
-        does, without a search per link of the chain)."""
-        seen = [user]
-        current = user
-        while current and (substitute := stand_in.get(current)):
-            if substitute in seen:  # absences are checked for cycles; never loop at run time
-                return current
-            seen.append(substitute)
-            current = substitute
-        return current
+    def _gov_escalation_owners(self):
+        """Who is reminded of the item's own deadline: its owners, else its authors."""
+        names = self._gov_owner_fields or self._gov_author_fields
+        return {record: record._gov_users_in(names) for record in self}
+
+    def _gov_users_in(self, names):
+        users = self.env["res.users"]
+        for name in names:
+            users |= self[name]
+        return users
 
     def _gov_escalation_close(self, task, reason):
-        """The ladder of ``task`` closes the item as lapsed. Here the item leaves sign-off and goes back
-        to its drafter; models that can cancel an item do so instead."""
-        self._gov_signoff_end(task, "cancelled", reason)
+        """The ladder of ``task`` closes the item as lapsed: every open step closes, the item takes the
+        state the model maps "lapsed" to, and the log, the chatter and a note to its authors say why."""
+        self._gov_signoff_end(task, "lapsed", reason)
 
     def _gov_signoff_leader_area(self):
-        return self._gov_signoff_area()
+        # a unit that reports to the head alone (the audit bureau, R7.1): no area leader in between
+        return self.env["gov.area"] if self._gov_signoff_department().gov_reports_to_head else self._gov_signoff_area()
 
     def _gov_signoff_authors(self):
         """Who wrote or submitted the item: never its approvers where duties are separated (R18.1)."""
-        return self.requester_id
+        return self.requester_id | self._gov_users_in(self._gov_author_fields)
 
     def _gov_signoff_task_policy(self, task):
-        return self.env["gov.deadline.policy"]
+        """The time limit of a step that names none: the item's own."""
+        return self.deadline_policy_id
+
+    def _gov_signoff_time_limit(self):
+        """The item's own time limit, counted from its submission (R28.3); empty: none."""
+        return self.deadline_policy_id
 
     def _gov_signoff_check_submit(self):
         """Raise a UserError when the item may not be submitted yet."""
 
     def _gov_signoff_on_state(self, state):
-        """Called when sign-off ends (approved, rejected, returned) or is withdrawn (draft)."""
+        """Called when sign-off ends (approved, rejected, returned, lapsed) or is withdrawn (draft): the item
+        no longer waits, so its own clock stops and its reminders go."""
+        self._gov_close_deadline_activities()
+        if self.deadline_open:
+            self._gov_signoff_write({"deadline_open": False})
+
+    def _gov_escalation_terminal(self, step):
+        """The item's own time limit has passed (R28.3): "return" sends it back to its authors, "close"
+        closes it as lapsed; any other action is left to the office."""
+        if step.terminal_action not in ("return", "close"):
+            super()._gov_escalation_terminal(step)
+            return
+        system = self.env.ref("base.user_root")
+        for record in self.filtered(lambda r: r.signoff_state == "pending"):
+            task = record._gov_signoff_open_tasks(kinds=("signoff", "consult")).filtered(
+                lambda t: t.state == "pending")[:1]
+            try:
+                # one item that cannot go back must not stop the others
+                with self.env.cr.savepoint():
+                    if step.terminal_action == "close":
+                        record.with_user(system)._gov_escalation_close(task, _lt(
+                            "No decision by the deadline: closed automatically as lapsed."))
+                    else:
+                        record.with_user(system)._gov_signoff_end(task, "returned", _lt(
+                            "No decision by the deadline: returned to the drafter automatically."))
+            except UserError as error:
+                record._gov_escalation_warn(self.env._(
+                    "The automatic step “%(step)s” could not go on: %(reason)s The office completes it by hand.",
+                    step=step.summary, reason=error.args[0]))
+
+    def _gov_consult_departments(self):
+        """The units to ask (R27.5): those that have not yet answered this very text. A unit that gave
+        its opinion (or kept silent) on the same text is not asked again after a return."""
+        self.ensure_one()
+        if not self._gov_consult_field:
+            return self.env["hr.department"]
+        units = self[self._gov_consult_field]
+        digest = self._gov_consult_digest()
+        answered = self.consult_task_ids.filtered(
+            lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
+        return units - answered
+
+    def _gov_consult_digest(self):
+        """A fingerprint of what the consulted units read (by default the item's name and form fields)."""
+        content = json.dumps([self.display_name, self["properties"] if "properties" in self._fields else {}],
+                             sort_keys=True, default=str)
+        return hashlib.sha256(content.encode()).hexdigest()
+
+    def _gov_consult_policy(self):
+        policy = self[self._gov_consult_policy_field] if self._gov_consult_policy_field else None
+        return policy or self.rule_set_id._policy("consultation")
+
+    def _gov_set_signoff_state(self, outcome, **values):
+        """Move the item to a sign-off outcome: ``signoff_state`` and the model's own state field as
+        ``_gov_state_to`` maps it, in one write."""
+        values["signoff_state"] = OUTCOME_SIGNOFF_STATE.get(outcome, outcome)
+        if self._gov_state_field and outcome in self._gov_state_to:
+            values[self._gov_state_field] = self._gov_state_to[outcome]
+        self._gov_signoff_write(values)
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_signoff_submit(self):
+        """Fix the route from the matrix and start it: first the opinions of the units consulted (stage 0,
+        R27.5), then the route's steps. What would stop the route (no row, nobody holding a role) stops the
+        submission, so it reaches the submitter, never a consulted unit."""
         self._gov_signoff_lock()
         for record in self:
             if record.signoff_state == "pending":
@@ -176,6 +283,8 @@ class GovSignoffMixin(models.AbstractModel):
                 raise UserError(self.env._("%s is already approved; it cannot be submitted again.",
                                            record.display_name))
             record._gov_signoff_check_submit()
+            if not record.rule_set_id:
+                raise UserError(self.env._("No rule set is in force for %s.", record.display_name))
             # the matrix is configuration: the system reads it for whoever submits
             row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
             # the route's steps with their fields in one query
@@ -190,18 +299,70 @@ class GovSignoffMixin(models.AbstractModel):
                 raise UserError(self.env._(
                     "No sign-off route of the rule set %(set)s applies to %(item)s; an administrator adds a "
                     "matrix row for it.", set=record.rule_set_id.display_name, item=record.display_name))
+            departments = record._gov_consult_departments()
             round_number = record.signoff_round + 1
             record._gov_signoff_clear_returned()
-            record._gov_signoff_write({"signoff_state": "pending", "signoff_row_id": row.id,
-                                       "signoff_round": round_number, "requester_id": self.env.user.id})
+            values = {"signoff_row_id": row.id, "signoff_round": round_number, "requester_id": self.env.user.id}
+            policy = record._gov_signoff_time_limit()
+            if policy and not record.deadline_open:
+                values.update(deadline_policy_id=policy.id, deadline_start=district_today(self), deadline_open=True,
+                              escalation_offset_done=-1000)
+            record._gov_set_signoff_state("consulting" if departments else "pending", **values)
             # the route is fixed by the rules, not by the submitter's rights: the system creates the steps
-            tasks = self.env["gov.signoff.task"].sudo().create([{
-                **step._snapshot(), "res_model": record._name, "res_id": record.id,
-                "res_name": record.display_name, "round": round_number, "kind": "signoff",
-                "requester_id": self.env.user.id, "separation_of_duties": row.separation_of_duties,
-            } for step in steps])
-            record._gov_signoff_log(tasks[:1], "submit", opinion=row.name)
+            common = {"res_model": record._name, "res_id": record.id, "res_name": record.display_name,
+                      "round": round_number, "requester_id": self.env.user.id}
+            tasks = self.env["gov.signoff.task"].sudo().create(
+                record._gov_consult_task_values(departments, common) + [{
+                    **step._snapshot(), **common, "kind": "signoff", "separation_of_duties": row.separation_of_duties,
+                } for step in steps])
+            tasks.filtered(lambda task: task.kind == "signoff")._check_resolvable()
+            record._gov_signoff_log(tasks[:1], "submit", opinion=record._gov_submit_note(row, departments))
             record._gov_signoff_start_stage(tasks)
+        return True
+
+    def _gov_consult_task_values(self, departments, common):
+        """Stage 0 of the route: one opinion asked of each unit (R27.5), within the consultation limit (R27.6)."""
+        if not departments:
+            return []
+        policy = self._gov_consult_policy()
+        digest = self._gov_consult_digest()
+        # the steps' names are read by everyone: in the district's language, whoever submits
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        return [{**common, "kind": "consult", "sequence": 0, "name": district._("Opinion of %s", department.name),
+                 "role": "unit_principal", "department_id": department.id, "deadline_policy_id": policy.id,
+                 "text_digest": digest} for department in departments]
+
+    def _gov_submit_note(self, row, departments):
+        """What the log says of a submission: the route, and the units asked first (in the district's language)."""
+        if not departments:
+            return row.name
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        policy = self._gov_consult_policy()
+        asked = district._("Opinions asked of %(units)s within %(days)s working days.",
+                           units=", ".join(departments.mapped("name")), days=policy.working_days)
+        already = self[self._gov_consult_field] - departments
+        if already:
+            asked += " " + district._("Not asked again, as they already answered on this text: %s.",
+                                      ", ".join(already.mapped("name")))
+        return f"{row.name} · {asked}"
+
+    def action_consult_answer(self, agree=True, opinion=None):
+        """A consulted unit answers in writing (R27.5): agreement, or an objection with reasons."""
+        # two units answering at once: the second sees the first answer (see _gov_signoff_lock)
+        self._gov_signoff_lock()
+        for record in self:
+            # sudo: the system records the answer; who may answer is checked just below
+            pending = record._gov_signoff_open_tasks(kinds=("consult",)).filtered(lambda t: t.state == "pending")
+            if not pending:
+                raise UserError(self.env._("%s is not asking for opinions any more.", record.display_name))
+            task = pending.filtered(lambda t: self.env.user in t.user_ids)[:1]
+            if not task:
+                raise UserError(self.env._("%s is not waiting for your opinion.", record.display_name))
+            if not agree and not (opinion or "").strip():
+                raise UserError(self.env._("An objection states its reasons (R27.5)."))
+            task._finish("approved" if agree else "objected", opinion)
+            record._gov_signoff_log(task, "approve" if agree else "object", opinion=opinion)
+            record._gov_signoff_progress(task)
         return True
 
     def action_signoff_approve(self, opinion=None):
@@ -219,8 +380,7 @@ class GovSignoffMixin(models.AbstractModel):
                     body=holder_env._("%(user)s decided “%(step)s” for you while you were away.",
                                       user=self.env.user.name, step=task.name),
                     partner_ids=task.acting_for_id.partner_id.ids, subtype_xmlid="mail.mt_note")
-            record._gov_signoff_progress(task, steps.filtered(
-                lambda step, task=task: step.round == task.round and step.kind == task.kind))
+            record._gov_signoff_progress(task, steps.filtered(lambda step, task=task: step.round == task.round))
         return True
 
     def action_signoff_reject(self, reason=None):
@@ -255,7 +415,8 @@ class GovSignoffMixin(models.AbstractModel):
             if not record._gov_signoff_may_withdraw():
                 raise UserError(self.env._("Only %s, who submitted it, or the office can withdraw it.",
                                            record.requester_id.name))
-            record._gov_signoff_end(record._gov_signoff_open_tasks()[:1], "draft", reason)
+            # the step it was waiting on: an opinion asked (stage 0) or a decision
+            record._gov_signoff_end(record._gov_signoff_open_tasks(kinds=("consult", "signoff"))[:1], "draft", reason)
         return True
 
     def action_signoff_delegate(self, user, note=None):
@@ -298,12 +459,10 @@ class GovSignoffMixin(models.AbstractModel):
         first decision (a step no longer waiting for its user is then a clear UserError). A mere
         ``SELECT … FOR UPDATE`` would not do: it waits, but does not make the first decision visible.
         """
-        # an action that calls another (a document's submit, then its sign-off) locks the rows once
-        ids = set(self.ids) - set(self.env.context.get("gov_signoff_locked_ids", ()))
-        if ids:
+        if self.ids:
             # the serialization error is expected and retried: not logged as a bad query
             self.env.cr.execute(SQL("UPDATE %s SET write_date = write_date WHERE id IN %s",
-                                    SQL.identifier(self._table), tuple(sorted(ids))), log_exceptions=False)
+                                    SQL.identifier(self._table), tuple(sorted(self.ids))), log_exceptions=False)
 
     def _gov_signoff_open_tasks(self, kinds=("signoff",)):
         # steps are kept by the system; who may act is checked in _gov_signoff_my_task
@@ -314,21 +473,22 @@ class GovSignoffMixin(models.AbstractModel):
             ("state", "in", ("waiting", "pending"))], Task._gov_prefetched_fields())
 
     def _gov_signoff_round_steps(self):
-        """The sign-off steps still open and those of the current round, with their fields, in one query."""
+        """The sign-off steps still open and every step of the current round (opinions included), with
+        their fields, in one query: a decision reads the first, its progress the second."""
         self.ensure_one()
         Task = self.env["gov.signoff.task"].sudo()
         return Task.search_fetch([
-            ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "=", "signoff"),
-            "|", ("state", "in", ("waiting", "pending")), ("round", "=", self.signoff_round)],
-            Task._gov_prefetched_fields())
+            ("res_model", "=", self._name), ("res_id", "=", self.id),
+            "|", "&", ("kind", "=", "signoff"), ("state", "in", ("waiting", "pending")),
+            ("round", "=", self.signoff_round)], Task._gov_prefetched_fields())
 
     def _gov_signoff_my_task(self, steps=None):
         """The current user's pending step (``steps``: the item's steps already searched, if any)."""
         self.ensure_one()
         # whoever acts is an active user: the steps' users are compared as they are stored, read at once
         # for every open step (the next stage's are rewritten when it starts)
-        open_tasks = (steps.filtered(lambda step: step.state in ("waiting", "pending")) if steps is not None
-                      else self._gov_signoff_open_tasks()).with_context(active_test=False)
+        open_tasks = (steps.filtered(lambda step: step.kind == "signoff" and step.state in ("waiting", "pending"))
+                      if steps is not None else self._gov_signoff_open_tasks()).with_context(active_test=False)
         mine = open_tasks.filtered(lambda task: task.state == "pending" and self.env.uid in task.user_ids.ids)[:1]
         tasks = open_tasks.filtered(lambda task: task.state == "pending")
         is_author = self.env.user in self._gov_signoff_authors()
@@ -340,42 +500,47 @@ class GovSignoffMixin(models.AbstractModel):
         return mine
 
     def _gov_signoff_start_stage(self, tasks):
+        """Start the next stage of the route: the consulted units' opinions first (stage 0), then the
+        route's steps by number; none left: the route is done."""
         waiting = tasks.filtered(lambda task: task.state == "waiting")
         if not waiting:
             return self._gov_signoff_finish_route()
-        stage = min(waiting.mapped("sequence"))
-        return waiting.filtered(lambda task: task.sequence == stage)._activate()
+        stage = min(waiting.mapped(_stage_key))
+        stage_tasks = waiting.filtered(lambda task: _stage_key(task) == stage)
+        if stage_tasks[0].kind == "signoff" and tasks.filtered(lambda task: task.kind == "consult"):
+            # the opinions are in: the item goes on to its decisions
+            self._gov_set_signoff_state("pending")
+        return stage_tasks._activate()
 
     def _gov_signoff_progress(self, task, tasks=None):
         """A step was decided: close its stage when enough approved, then start the next one. ``tasks``:
-        the steps of the task's round and kind, when the caller already has them."""
+        the steps of the task's round, when the caller already has them."""
         if tasks is None:
             # sudo: the system moves the route on after a decision
             tasks = self.env["gov.signoff.task"].sudo().search([
-                ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round),
-                ("kind", "=", task.kind)])
+                ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round)])
         # steps cancelled by a withdrawal of the same round wait for nobody: they never count
-        stage = tasks.filtered(lambda t: t.sequence == task.sequence and t.state != "cancelled")
+        stage = tasks.filtered(lambda t: _stage_key(t) == _stage_key(task) and t.state != "cancelled")
         needed = max(stage.mapped("required_approvals")) or len(stage)
         if len(stage.filtered(lambda t: t.state in DONE_STATES)) < needed:
             return
         stage._cancel("skipped")
-        if task.kind == "consult":
-            return self._gov_consultation_done()
         return self._gov_signoff_start_stage(tasks)
 
     def _gov_signoff_finish_route(self):
-        self._gov_signoff_write({"signoff_state": "approved"})
+        self._gov_set_signoff_state("approved")
         self._gov_signoff_on_state("approved")
 
     def _gov_signoff_end(self, task, state, reason):
-        """Reject, return or withdraw: every open step closes and the item goes back to the drafter.
+        """Reject, return, withdraw or close as lapsed: every open step closes and the item goes back to
+        its authors (or, lapsed, to the state the model maps "lapsed" to).
 
         ``reason`` is a person's own words, or a text of the system (a lazy translation): then the log
         and the chatter read it in the district's language, and each author's activity in the author's.
         """
-        action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "cancelled": "withdraw"}[state]
-        opinion = text_in(self.env, reason, self.env["gov.rule.set"]._district_lang())
+        action = {"rejected": "reject", "returned": "return", "draft": "withdraw", "lapsed": "lapse"}[state]
+        district_lang = self.env["gov.rule.set"]._district_lang()
+        opinion = text_in(self.env, reason, district_lang)
         if task and state in ("rejected", "returned"):
             task._finish(state, opinion)
         if task and state == "returned":
@@ -383,7 +548,7 @@ class GovSignoffMixin(models.AbstractModel):
             task.write({"returned_to_ids": [fields.Command.set(self._gov_signoff_authors().ids)]})
         self._gov_signoff_open_tasks(kinds=("signoff", "consult"))._cancel()
         self._gov_signoff_log(task, action, opinion=opinion)
-        self._gov_signoff_write({"signoff_state": "draft" if state == "cancelled" else state})
+        self._gov_set_signoff_state(state)
         if state in ("rejected", "returned"):
             # the submitter and the drafter alike: the drafter makes the changes, even if a colleague submitted
             for user in self._gov_signoff_authors():
@@ -392,6 +557,12 @@ class GovSignoffMixin(models.AbstractModel):
                 # sudo: the system tells them, whoever decided
                 in_user_lang.sudo().activity_schedule("mail.mail_activity_data_todo", user_id=user.id, summary=label,
                                                       note=text_in(self.env, reason, in_user_lang.env.lang))
+        elif state == "lapsed":
+            district = self.with_context(lang=district_lang).env
+            # sudo: the scheduler tells the authors, whoever may post on the item
+            self.sudo().message_post(
+                body=district._("%(item)s was closed as lapsed: %(reason)s", item=self.display_name, reason=opinion),
+                partner_ids=self._gov_signoff_authors().partner_id.ids, subtype_xmlid="mail.mt_note")
         self._gov_signoff_on_state(state)
 
     def _gov_signoff_clear_returned(self):
@@ -449,8 +620,9 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_invalidate(self):
         """Steps and decisions are computed from other models: forget them after each change."""
-        self.invalidate_recordset(["signoff_task_ids", "signoff_log_ids", "signoff_user_ids", "signoff_can_act",
-                                   "signoff_editor_ids", "signoff_editable_fields"])
+        self.invalidate_recordset(["signoff_task_ids", "consult_task_ids", "signoff_log_ids", "signoff_user_ids",
+                                   "signoff_can_act", "signoff_my_kind", "signoff_editor_ids",
+                                   "signoff_editable_fields"])
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # whoever gets the system's activities was subscribed with them (gov.deadline.mixin._gov_add_followers)
@@ -492,7 +664,13 @@ class GovSignoffMixin(models.AbstractModel):
         return ", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(names))
 
     def _gov_signoff_is_locked(self):
-        return self.signoff_state == "pending"
+        return self.signoff_state == "pending" or bool(
+            self._gov_state_field and self[self._gov_state_field] in self._gov_locked_states)
 
     def _gov_signoff_protected_fields(self):
-        return set()
+        return set(self._gov_protected_fields) | ({self._gov_state_field} if self._gov_state_field else set())
+
+
+def _stage_key(task):
+    """Stages run in this order: the consulted units' opinions, then the route's steps by number."""
+    return (task.kind != "consult", task.sequence)

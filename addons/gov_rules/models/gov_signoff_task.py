@@ -159,12 +159,20 @@ class GovSignoffTask(models.Model):
             self.role, record, today, group=self.group_id, user=self.role_user_id, department=self.department_id,
             user_field=self.user_field)[record]
 
-    def _resolve(self, today=None):
-        """Set holder and the users who may act, honouring absences and separation of duties.
-
-        The steps of a stage are resolved together: one resolution of each role for all their items
-        (gov.position._role_holders) and one search of the day's absences, not one per step."""
+    def _check_resolvable(self, today=None):
+        """Raise a UserError, before anything is asked of anyone, when nobody holds the role of one of these
+        steps: the submitter hears it, not a unit consulted before the step is due."""
         today = today or district_today(self)
+        holders_of = self._holders_by_task(today)
+        for task in self:
+            if not holders_of[task]:
+                raise UserError(self.env._(
+                    "Nobody holds the role of step “%(step)s” for %(item)s; an administrator assigns the position.",
+                    step=task.name, item=task.res_name))
+
+    def _holders_by_task(self, today):
+        """{task: users holding its role on ``today``}, before absences: one resolution of each role for
+        all the items of these steps (gov.position._role_holders), not one per step."""
         holders_of = {}
         for key, tasks in self.grouped(lambda task: (task.role, task.group_id, task.role_user_id, task.department_id,
                                                      task.user_field, task.res_model)).items():
@@ -173,6 +181,15 @@ class GovSignoffTask(models.Model):
             holders = self.env["gov.position"]._role_holders(role, records, today, group=group, user=user,
                                                              department=department, user_field=user_field)
             holders_of.update({task: holders[records.browse(task.res_id)] for task in tasks})
+        return holders_of
+
+    def _resolve(self, today=None):
+        """Set holder and the users who may act, honouring absences and separation of duties.
+
+        The steps of a stage are resolved together: one resolution of each role for all their items
+        (gov.position._role_holders) and one search of the day's absences, not one per step."""
+        today = today or district_today(self)
+        holders_of = self._holders_by_task(today)
         # who acts for each holder today: one search of the holders' absences; a chain of stand-ins is
         # followed only where a holder is away
         single = self.env["res.users"].union(*(holders[:1] for task, holders in holders_of.items()
@@ -237,14 +254,7 @@ class GovSignoffTask(models.Model):
     @api.model
     def _chained_to(self, users, on_date):
         """``users`` and everyone away on ``on_date`` whose stand-in chain reaches one of them."""
-        stand_in = self.env["gov.absence"]._acting_for_map(on_date)
-        affected = users
-        while True:
-            more = self.env["res.users"].union(*(user for user, substitute in stand_in.items()
-                                                 if substitute & affected and user not in affected))
-            if not more:
-                return affected
-            affected |= more
+        return self.env["gov.absence"]._who_acts(on_date).standing_in_through(users)
 
     def _reroute(self, today=None):
         """Re-decide who acts on these pending steps and tell both people. A step that cannot move

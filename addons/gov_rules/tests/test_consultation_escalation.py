@@ -66,12 +66,12 @@ class TestConsultationAndEscalation(GovOrgCase):
         self.assertEqual(len(document.sudo().signoff_log_ids.filtered(lambda log: log.action == "consent")), 1)
 
     def test_one_stuck_item_does_not_stop_the_cron(self):
-        stuck = self._consulted_document(name="无路由的公文")
+        stuck = self._consulted_document(name="下一步无人承担的公文")
         fine = self._consulted_document()
-        # the stuck one can go nowhere after consent: its unit's rules have no route at all
-        unit_set = self.env["gov.rule.set"].browse(self.rule_set.action_copy_for_unit(self.dept_finance)["res_id"])
-        unit_set.matrix_row_ids.active = False
-        stuck.sudo().rule_set_id = unit_set
+        # the stuck one can go nowhere after consent: its next step is the legal adviser's, and the post
+        # fell vacant after it was submitted
+        stuck.sudo().signoff_task_ids.filtered(lambda task: task.state == "waiting")[:1].role = "legal_adviser"
+        self.env["gov.position"].search([("role", "=", "legal_adviser")]).user_id = False
         self._cron("2026-03-12")
         self.assertEqual(fine.state, "signoff")
         self.assertEqual(stuck.state, "consultation")

@@ -100,7 +100,7 @@ class TestDocumentTour(GovOrganisation, HttpCase):
         self.assertIn(f"〔{document.issue_date.year}〕", document.number)
         self.assertRecordValues(document, [{"signer_id": self.exec_deputy.id, "signed_for_id": self.head.id}])
         self.assertEqual(self._log_actions(document),
-                         ["submit", "consent", "submit", "approve", "approve", "reroute", "approve", "issue"])
+                         ["submit", "consent", "approve", "approve", "reroute", "approve", "issue"])
         approvals = document.sudo().signoff_log_ids.filtered(lambda log: log.action == "approve").sorted("id")
         self.assertEqual(approvals.user_id.ids, (self.office_deputy | self.deputy_a | self.exec_deputy).ids)
         self.assertEqual(approvals.mapped("opinion"), ["拟同意，呈张副区长审阅", "同意，请王区长签发", "签发"])

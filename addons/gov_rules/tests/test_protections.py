@@ -18,11 +18,12 @@ class TestWorkflowProtections(GovOrgCase):
         with self.assertRaisesRegex(UserError, "set by the workflow"):
             self.new_document(state="issued", number="东政发〔2026〕98号")
 
-    def test_sign_off_only_through_submit(self):
+    def test_sign_off_only_through_the_documents_checks(self):
+        """The engine's submission runs the document's own checks: there is no way round them (R28.1)."""
         document = self.new_document(needed_by="2026-01-05")
-        with self.assertRaisesRegex(UserError, "Submit button"):
+        with self.assertRaisesRegex(UserError, "already past"):
             document.with_user(self.clerk).action_signoff_submit()
-        self.assertEqual(document.signoff_state, "draft")
+        self.assertEqual((document.state, document.signoff_state), ("draft", "draft"))
 
     def test_signed_documents_are_locked(self):
         document = self.new_document(passed_by_meeting_unchanged=True)

@@ -82,9 +82,10 @@ class TestTrustLanguage(GovOrgCase):
         bodies = " ".join(document.message_ids.mapped("body"))
         self.assertIn("逾期未复视为无异议", bodies, "the chatter names the decision in Chinese")
         self.assertNotIn("Consent by silence", bodies)
+        # the scheduler moved the document from its consultation to its sign-off
         tracked = document.message_ids.sudo().tracking_value_ids.filtered(
-            lambda value: value.field_id.name == "signoff_state")
-        self.assertEqual(tracked.mapped("new_value_char"), ["签批中"])
+            lambda value: value.field_id.name == "state" and value.old_value_char == "征求意见")
+        self.assertEqual(tracked.mapped("new_value_char"), ["签批"])
         steps = self.env["gov.escalation.log"].search([("res_model", "=", "gov.signoff.task"),
                                                        ("res_id", "in", document.consult_task_ids.ids)])
         self.assertIn("逾期未答复，记为无异议", steps.mapped("summary"))

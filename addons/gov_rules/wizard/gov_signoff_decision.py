@@ -76,8 +76,6 @@ class GovSignoffDecision(models.TransientModel):
             record.action_signoff_delegate(self.delegate_to_id, self.opinion)
         elif self.decision == "withdraw":
             record.action_signoff_withdraw(self.opinion)
-        elif hasattr(record, "action_consult_answer"):
-            record.action_consult_answer(agree=self.decision == "agree", opinion=self.opinion)
         else:
-            raise UserError(self.env._("%s asks no unit for its opinion.", record.display_name))
+            record.action_consult_answer(agree=self.decision == "agree", opinion=self.opinion)
         return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,4 @@
+from . import gov_position
+from . import gov_signoff_route_step
+from . import gov_signoff_task
+from . import test_gov_item
