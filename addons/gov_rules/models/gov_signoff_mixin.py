@@ -165,7 +165,7 @@ class GovSignoffMixin(models.AbstractModel):
 
         def leader_of(area):
             if area not in acting:
-                holder = area._leader_position(today).user_id if area else positions._holder("head")
+                holder = area._leader_user(today) if area else positions._holder("head")
                 acting[area] = who_acts(holder)
             return acting[area]
 
@@ -243,7 +243,10 @@ class GovSignoffMixin(models.AbstractModel):
         self.ensure_one()
         if not self._gov_consult_field:
             return self.env["hr.department"]
-        units = self[self._gov_consult_field]
+        # sudo: whoever submits reads the item; its units are read without evaluating its rules again
+        units = self.sudo()[self._gov_consult_field].with_env(self.env)
+        if not units:
+            return units
         digest = self._gov_consult_digest()
         answered = self.consult_task_ids.filtered(
             lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id

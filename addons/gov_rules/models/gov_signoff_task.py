@@ -6,6 +6,7 @@ from odoo.fields import Domain
 from odoo.tools import LazyTranslate, format_date
 
 from ..lib.district_time import district_today
+from .gov_position import ENTRUSTABLE_ROLES
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
 _lt = LazyTranslate(__name__)
@@ -174,12 +175,18 @@ class GovSignoffTask(models.Model):
         """{task: users holding its role on ``today``}, before absences: one resolution of each role for
         all the items of these steps (gov.position._role_holders), not one per step."""
         holders_of = {}
+        entrusted = {}  # {model: the entrustments of its items}, searched once for every role taking them
         for key, tasks in self.grouped(lambda task: (task.role, task.group_id, task.role_user_id, task.department_id,
                                                      task.user_field, task.res_model)).items():
             role, group, user, department, user_field, model_name = key
             records = self.env[model_name].browse(tasks.mapped("res_id"))
+            if role in ENTRUSTABLE_ROLES and model_name not in entrusted:
+                items = self.env[model_name].browse(self.filtered(lambda task, m=model_name: task.res_model == m)
+                                                    .mapped("res_id"))
+                entrusted[model_name] = self.env["gov.entrustment"]._entrusted_positions(items, today)
             holders = self.env["gov.position"]._role_holders(role, records, today, group=group, user=user,
-                                                             department=department, user_field=user_field)
+                                                             department=department, user_field=user_field,
+                                                             entrusted=entrusted.get(model_name))
             holders_of.update({task: holders[records.browse(task.res_id)] for task in tasks})
         return holders_of
 
