@@ -373,10 +373,9 @@ def bench_todo(env, org, failures):
     print(line("per-record to-do queries (_resolve_holders + _acting_user per step)", per_record, "pending",
                first, last))
     print(f"  ({(per_record[last] - per_record[first]) / (last - first):.2f} more queries per pending step: "
-          f"gov.absence._substitute_of searches once per step)")
+          f"gov.position._acting_user searches the day's absences once per step)")
     print(line("per-record to-do queries (_resolve_holders only)", holders_only, "pending", first, last))
-    print("  (flat only because role 'user' reads a prefetched field; head, executive_deputy, office_director and "
-          "legal_adviser search gov.position once per step)")
+    print("  (flat: role 'user' reads a prefetched field, and who holds a position is kept in the registry's cache)")
 
 
 # ----------------------------------------------------------------------
