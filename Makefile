@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ADDONS := gov_rules,gov_meetings,gov_supervision
 
-.PHONY: run test lint bench setup
+.PHONY: run test lint bench test-upgrade setup
 
 setup:
 	@bash tools/setup.sh
@@ -18,6 +18,10 @@ test: setup
 
 bench: setup
 	@source .odoo/env && .venv/bin/python tools/run_tests.py --bench-only
+
+# the upgrade stage of `make test` alone: the previous release's database upgraded to the working tree
+test-upgrade: setup
+	@source .odoo/env && .venv/bin/python tools/run_tests.py --upgrade-only
 
 lint: setup
 	@.venv/bin/ruff check addons tests tools

@@ -284,7 +284,7 @@ class GovDocument(models.Model):
         return hashlib.sha256(content.encode()).hexdigest()
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state == "approved":
             signature = self.signoff_task_ids.filtered(
                 lambda t: t.kind == "signoff" and t.round == self.signoff_round and t.is_signature
@@ -292,6 +292,7 @@ class GovDocument(models.Model):
             self._gov_signoff_write({"signer_id": signature.decided_by_id.id,
                                      "signed_for_id": signature.acting_for_id.id})
             self._gov_schedule_issue()
+        return result
 
     def _gov_schedule_issue(self):
         """A signed document waits for the office to number and issue it: the office director, or whoever

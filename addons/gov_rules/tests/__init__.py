@@ -17,3 +17,4 @@ from . import test_trust_security
 from . import test_document_flow_ui
 from . import test_trust_data
 from . import test_trust_sheet
+from . import test_upgrade_kept
