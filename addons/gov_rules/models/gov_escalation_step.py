@@ -125,13 +125,16 @@ class GovEscalationStep(models.Model):
                 ("deadline_policy_id.ladder_id", "=", self.ladder_id.id),
                 ("escalation_offset_done", "<", self.offset_days)]
 
-    def _due_somewhere(self, model, today):
-        """Those of these steps that are due on at least one item of ``model``, in one query."""
-        parts = [SQL("SELECT %s WHERE EXISTS(%s)", step.id, model._search(step._due_domain(today), limit=1).select())
-                 for step in self]
-        if not parts:
-            return self
-        return self.browse(step_id for (step_id,) in self.env.execute_query(SQL(" UNION ALL ").join(parts)))
+    def _due_somewhere(self, models, today):
+        """{model name: those of these steps due on at least one of its items}, for ``models``, in one query."""
+        parts = [SQL("SELECT %s, %s WHERE EXISTS(%s)", model._name, step.id,
+                     model._search(step._due_domain(today), limit=1).select())
+                 for model in models for step in self]
+        due = {model._name: self.browse() for model in models}
+        if parts:
+            for model_name, step_id in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+                due[model_name] |= self.browse(step_id)
+        return due
 
     def _told_role(self):
         """The role this step also tells, with its group or user: (role, group, user), or None."""
