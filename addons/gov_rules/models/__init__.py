@@ -4,6 +4,7 @@ from . import gov_calendar_year
 from . import gov_calendar_day
 from . import gov_area
 from . import gov_entrustment
+from . import gov_entrustment_item
 from . import gov_position
 from . import gov_absence
 from . import hr_department
@@ -18,11 +19,15 @@ from . import gov_signoff_route_step
 from . import gov_signoff_matrix_row
 from . import gov_signoff_task
 from . import gov_signoff_log
+from . import gov_checklist_mixin
 from . import gov_signoff_mixin
 from . import gov_document_type
 from . import gov_checklist_template
 from . import gov_checklist_item
 from . import gov_issuing_authority
+from . import gov_return_reason
+from . import gov_document_plan
+from . import gov_document_plan_line
 from . import gov_document
 from . import resource_calendar
 from . import mail_activity

@@ -24,9 +24,9 @@ class GovArea(models.Model):
 
     def _leader_position(self, on_date):
         """The position in charge of the area on ``on_date``: a deputy entrusted with the whole area
-        first (R5.2); an entrustment naming documents is a task for those documents only."""
+        first (R5.2); an entrustment naming items is a task for those items only."""
         self.ensure_one()
-        entrusted = self.entrustment_ids.filtered(lambda e: not e.document_ids and e._covers(on_date))[:1]
+        entrusted = self.entrustment_ids.filtered(lambda e: not e.item_ids and e._covers(on_date))[:1]
         return entrusted.position_id or self.leader_position_id
 
     def _leader_user(self, on_date):

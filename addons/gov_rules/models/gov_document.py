@@ -4,7 +4,8 @@ import json
 from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate, format_date
+from odoo.fields import Domain
+from odoo.tools import LazyTranslate, format_date, html2plaintext
 
 from ..lib.checks import check_not_blank
 from ..lib.district_time import district_today
@@ -16,6 +17,8 @@ URGENCIES = [("normal", "Ordinary (一般)"), ("urgent", "Urgent (加急)"), ("e
              ("extra_urgent_important", "Extra urgent and important (特急重要)")]
 CONFIDENTIALITY = [("public", "Public"), ("internal", "Not for publication"), ("secret", "Secret (秘密)"),
                    ("confidential", "Confidential (机密)"), ("top_secret", "Top secret (绝密)")]
+PLAN_STATUSES = [("in_plan", "In the plan"), ("outside_plan", "Not in the plan"),
+                 ("no_plan", "The unit has no plan for the year")]
 STATES = [("draft", "Draft"), ("consultation", "Consultation"), ("signoff", "Sign-off"), ("approved", "Signed"),
           ("issued", "Issued"), ("cancelled", "Cancelled")]
 # deadline policies by urgency (codes of the rule set): lead time before the needed-by date (R28.1)
@@ -47,7 +50,7 @@ class GovDocument(models.Model):
     _gov_area_field = "area_id"
     _gov_department_field = "department_id"
     _gov_author_fields = ("drafter_id",)
-    _gov_protected_fields = ("number", "issue_date", "signer_id", "signed_for_id")
+    _gov_protected_fields = ("number", "issue_date", "signer_id", "signed_for_id", "return_reason_id")
     _gov_consult_field = "consult_department_ids"
     _gov_consult_policy_field = "consult_policy_id"
     # Posting from the chatter needs write access to the document (mail's default, kept on purpose):
@@ -93,7 +96,6 @@ class GovDocument(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     needed_by = fields.Date(tracking=True)
     properties = fields.Properties(definition="type_id.properties_definition", copy=True)
-    checklist_ids = fields.One2many("gov.checklist.item", "document_id", copy=False)
     # conditions the sign-off matrix looks at
     major_matter = fields.Boolean(tracking=True)
     to_higher_authority = fields.Boolean(string="To the City or the Party Committee", tracking=True)
@@ -102,6 +104,30 @@ class GovDocument(models.Model):
                                                  tracking=True)
     within_division = fields.Boolean(string="Within the Leader's Own Division", tracking=True)
     within_office_remit = fields.Boolean(string="Within the Office's Own Remit", tracking=True)
+    # R27.8: the Party committee office (of the rule set) is asked for its opinion first
+    joint_with_party = fields.Boolean(
+        string="Issued Jointly with the Party Committee", tracking=True,
+        help="The Party committee office named in the rules is asked for its opinion before sign-off (R27.8).")
+    # R30.2: a department's document issued with the government's consent says so in its text
+    government_consent = fields.Boolean(
+        string="Issued with the Government's Consent", tracking=True,
+        help="The text must state the rule set's wording, “经区政府同意” in the preset (R30.2).")
+    is_directive = fields.Boolean(
+        string="Directive to Other Units", tracking=True,
+        help="A department's directive document to other units needs approval (R30.2): the sign-off matrix "
+             "routes it through the office to the leader in charge.")
+    # R30.1: the item of the unit's annual document plan this document issues
+    plan_line_id = fields.Many2one(
+        "gov.document.plan.line", string="Document Plan Item", index=True, tracking=True, copy=False,
+        ondelete="restrict",
+        domain="[('department_id', '=', department_id), ('year', '=', plan_year)]",
+        help="Empty: the document is not in its unit's plan; the office approves it one by one (R30.1).")
+    plan_year = fields.Integer(compute="_compute_plan_year")
+    plan_status = fields.Selection(PLAN_STATUSES, compute="_compute_plan_status", search="_search_plan_status",
+                                   help="Whether the document is in its unit's document plan for the year (R30.1).")
+    # R27.1: the standard reason of the last return (a matter within the unit's own powers...)
+    return_reason_id = fields.Many2one("gov.return.reason", string="Returned Because", readonly=True, copy=False)
+    return_guidance = fields.Text(related="return_reason_id.guidance", string="What to Do")
     # the office's check (R27.4): a copy is checked again
     one_matter_confirmed = fields.Boolean(string="One Matter per Request (Office Check)", tracking=True, copy=False)
     # consultation (会签/征求意见)
@@ -119,6 +145,41 @@ class GovDocument(models.Model):
     can_withdraw = fields.Boolean(compute="_compute_user_actions")
     # R28.1, R28.3: the approval limit of the chosen urgency, counted from today, against the needed-by date
     needed_by_warning = fields.Char(compute="_compute_needed_by_warning")
+
+    @api.depends("deadline_start")
+    def _compute_plan_year(self):
+        """The year of the plan a document belongs to: the year it is (or was) submitted."""
+        this_year = district_today(self).year
+        for document in self:
+            document.plan_year = document.deadline_start.year if document.deadline_start else this_year
+
+    @api.depends("plan_line_id", "department_id", "plan_year")
+    def _compute_plan_status(self):
+        # sudo: whether a unit keeps a plan decides the status, whoever reads the document
+        plans = self.env["gov.document.plan"].sudo().search([
+            ("department_id", "in", self.department_id.ids), ("year", "in", list(set(self.mapped("plan_year"))))])
+        kept = {(plan.department_id.id, plan.year) for plan in plans}
+        for document in self:
+            if document.plan_line_id:
+                document.plan_status = "in_plan"
+            elif (document.department_id.id, document.plan_year) in kept:
+                document.plan_status = "outside_plan"
+            else:
+                document.plan_status = "no_plan"
+
+    def _search_plan_status(self, operator, value):
+        """For the matrix's conditions and the search view: the plans of the current year decide."""
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        # sudo: the units that keep a plan, whoever searches
+        units = self.env["gov.document.plan"].sudo().search([("year", "=", district_today(self).year)]).department_id
+        domains = {
+            "in_plan": [("plan_line_id", "!=", False)],
+            "outside_plan": [("plan_line_id", "=", False), ("department_id", "in", units.ids)],
+            "no_plan": [("plan_line_id", "=", False), ("department_id", "not in", units.ids)],
+        }
+        domain = Domain.OR([domains[status] for status in value if status in domains] or [Domain.FALSE])
+        return domain if operator == "in" else ~domain
 
     @api.depends_context("uid")
     def _compute_department_choice_ids(self):
@@ -178,8 +239,20 @@ class GovDocument(models.Model):
     def _onchange_type_id(self):
         # lines not saved yet follow the type chosen; saved lines are the document's record
         if self.type_id and not self.checklist_ids._origin:
-            self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._checklist_vals(line))
+            self.checklist_ids = [fields.Command.clear()] + [fields.Command.create(self._gov_checklist_line_vals(line))
                                                             for line in self.type_id.checklist_template_ids]
+
+    @api.onchange("joint_with_party", "department_id")
+    def _onchange_joint_with_party(self):
+        """R27.8: the Party committee office is shown among the units consulted as soon as the flag is set."""
+        if self.joint_with_party and self.state == "draft":
+            office = self._party_office()
+            if office and office != self.department_id:
+                self.consult_department_ids |= office
+
+    def _party_office(self):
+        rule_set = self.rule_set_id or self.env["gov.rule.set"]._current(self.department_id)
+        return rule_set.party_office_id
 
     def onchange(self, values, field_names, fields_spec):
         """The type's form fields come with the type: the form gets their definitions as soon as the
@@ -195,21 +268,14 @@ class GovDocument(models.Model):
                 record.properties, record)
         return result
 
-    @api.model
-    def _checklist_vals(self, line):
-        return {"template_id": line.id, "name": line.name, "kind": line.kind, "required": line.required,
-                "rule_ref": line.rule_ref, "sequence": line.sequence}
-
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._check_department_choice(vals.get("department_id"))
             if not self.env.su:
                 self._check_system_fields_on_create(vals)
+        # the type's checklist comes with the document (gov.checklist.mixin)
         documents = super().create(vals_list)
-        for document in documents.filtered(lambda d: not d.checklist_ids and d.type_id.checklist_template_ids):
-            document.checklist_ids = [fields.Command.create(self._checklist_vals(line))
-                                      for line in document.type_id.checklist_template_ids]
         self.env["ir.attachment"]._gov_link_uploads(documents)
         return documents
 
@@ -220,22 +286,38 @@ class GovDocument(models.Model):
         self.ensure_one()
         if not self.rule_set_id:
             raise UserError(self.env._("No rule set is in force for %s.", self.display_name))
-        # sudo: whoever may submit reads the whole document and its lines (the lines' read rule follows the
-        # document's); read as the system, the lines cost no evaluation of the rules
-        lines = self.sudo().checklist_ids
-        missing = self.type_id.checklist_template_ids.filtered("required") - lines.template_id
-        if missing:
-            raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        # a line of the type is as required as the type says, whatever the line itself says (R27.4, R11.4);
-        # the office's own checks wait for the office's review (see _check_office_confirmations)
-        open_items = self.sudo()._open_checklist_items().filtered(lambda item: item.kind != "confirmation")
-        if open_items:
-            raise UserError(self.env._(
-                "These checklist items are neither done nor skipped with a reason: %s.",
-                ", ".join(open_items.mapped("name"))))
+        # R11.1, R27.7; the office's own checks wait for the office's review (R27.4)
+        self._gov_checklist_check_submit()
         if self.urgency in ("extra_urgent", "extra_urgent_important") and not (self.urgency_reason or "").strip():
             raise UserError(self.env._("An extra-urgent document needs the reason for its urgency (R28.1)."))
         self._check_lead_time()
+        self._check_joint_issuing()
+        self._check_consent_wording()
+
+    def _check_joint_issuing(self):
+        """R27.8: a draft to be issued jointly with the Party committee first asks the Party committee
+        office, which the rule set names."""
+        if self.joint_with_party and not self.rule_set_id.party_office_id:
+            raise UserError(self.env._(
+                "This draft is to be issued jointly with the Party committee, so the Party committee office is "
+                "asked for its opinion first (R27.8), but the rule set %s names no Party committee office: an "
+                "administrator sets it on the rule set.", self.rule_set_id.display_name))
+        if self.joint_with_party and self.rule_set_id.party_office_id == self.department_id:
+            raise UserError(self.env._(
+                "%s is the Party committee office itself: a joint document it drafts is not sent to it for its "
+                "opinion. Untick “Issued Jointly with the Party Committee” or choose the government's drafting "
+                "unit.", self.department_id.name))
+
+    def _check_consent_wording(self):
+        """R30.2: a document issued with the government's consent states the rule set's wording."""
+        wording = (self.rule_set_id.consent_wording or "").strip()
+        if not self.government_consent or not wording:
+            return
+        text = "".join(html2plaintext(self.body or "").split())
+        if "".join(wording.split()) not in text:
+            raise UserError(self.env._(
+                "A document issued with the government's consent states “%s” in its text (R30.2): add the words "
+                "to the text, or untick “Issued with the Government's Consent”.", wording))
 
     def _check_lead_time(self):
         """R28.1: submitted at least N working days before it is needed, as the rule set gives N for the
@@ -270,6 +352,12 @@ class GovDocument(models.Model):
             raise UserError(self.env._("Only a draft can be submitted."))
         self._check_author()
         self._check_ready_to_submit()
+        if self.joint_with_party:
+            # R27.8: the system adds the Party committee office to the units asked first, whoever submits
+            self._gov_signoff_write({"consult_department_ids": [
+                fields.Command.link(self.rule_set_id.party_office_id.id)]})
+        if self.return_reason_id:
+            self._gov_signoff_write({"return_reason_id": False})
 
     def _gov_signoff_time_limit(self):
         """The approval limit of the document's urgency (R28.3), counted from its submission."""
@@ -358,26 +446,23 @@ class GovDocument(models.Model):
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
         return True
 
-    def _open_checklist_items(self):
-        return self.checklist_ids.filtered(
-            lambda item: (item.template_id.required or item.required) and item.state == "todo")
-
-    def action_signoff_approve(self, opinion=None):
-        for document in self:
-            document._check_office_confirmations()
-        return super().action_signoff_approve(opinion)
-
-    def _check_office_confirmations(self):
-        """R27.4: the office confirms its checks (one matter per request) when it reviews the document, so a
-        clerk submits without them; but the office does not approve, nor does anyone sign, while one is
-        open."""
-        # sudo: the lines only gate the decision; their names are the document's, which the approver reads
-        open_checks = self.sudo()._open_checklist_items().filtered(lambda item: item.kind == "confirmation")
-        if not open_checks:
-            return
-        if self.env.user.has_group("gov_rules.group_gov_office") or self._gov_signoff_my_task().is_signature:
-            raise UserError(self.env._(
-                "The office first confirms or skips with a reason: %s (R27.4).", ", ".join(open_checks.mapped("name"))))
+    def action_signoff_return_for(self, reason, opinion=None):
+        """R27.1: return the document with one of the configured reasons (a matter within the unit's own
+        powers goes back to the unit); the reason and its guidance show on the drafter's form, and the
+        decision log and the drafter's to-do read the reason and the opinion."""
+        Reason = self.env["gov.return.reason"]
+        if isinstance(reason, int) and not isinstance(reason, bool):
+            reason = Reason.browse(reason)
+        if not (isinstance(reason, models.BaseModel) and reason._name == Reason._name and len(reason) == 1
+                and reason.exists() and reason.active):
+            raise UserError(self.env._("Choose one of the return reasons."))
+        if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office returns a document because “%s” (R27.1).", reason.name))
+        district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
+        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
+        self.action_signoff_return(text)
+        self._gov_signoff_write({"return_reason_id": reason.id})
+        return True
 
     def _check_author(self):
         """Who may send a draft on: its drafter, a colleague of the drafting unit, or the office."""
@@ -464,6 +549,16 @@ class GovDocument(models.Model):
                     "%s drafts this document; it cannot be one of the units consulted (its own unit).",
                     document.department_id.name))
 
+    @api.constrains("plan_line_id", "department_id")
+    def _check_plan_line(self):
+        """A document issues an item of its own unit's plan (R30.1)."""
+        for document in self.filtered("plan_line_id"):
+            if document.plan_line_id.department_id != document.department_id:
+                raise ValidationError(self.env._(
+                    "“%(item)s” is planned by %(unit)s, not by %(drafter)s: choose an item of your own unit's "
+                    "document plan, or none.", item=document.plan_line_id.name,
+                    unit=document.plan_line_id.department_id.name, drafter=document.department_id.name))
+
     @api.constrains("consult_policy_id", "rule_set_id")
     def _check_consult_policy(self):
         for document in self.filtered(lambda d: d.consult_policy_id and d.rule_set_id):
@@ -485,15 +580,6 @@ class GovDocument(models.Model):
         if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
             raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
-    def _gov_attachments_editable_by_me(self):
-        """The documents whose pending step lets the current user change their files (one search)."""
-        # sudo: the steps decide, whether or not the user may read them
-        tasks = self.env["gov.signoff.task"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("kind", "=", "signoff"),
-            ("state", "=", "pending"), ("user_ids", "in", self.env.uid), ("editable_fields", "!=", False)])
-        ids = {task.res_id for task in tasks if "attachment_ids" in (task.editable_fields or "").split(",")}
-        return self.filtered(lambda document: document.id in ids)
-
     def action_print_sheet(self):
         return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)
 
@@ -506,6 +592,9 @@ class GovDocument(models.Model):
         if task.kind == "signoff" and task.is_signature and self.urgency == "extra_urgent_important":
             return self.rule_set_id._policy("leader_sign")
         return self.deadline_policy_id
+
+    def _gov_checklist_templates(self):
+        return self.type_id.checklist_template_ids
 
     @api.model
     def _gov_escalation_check_policies(self, policies):

@@ -45,6 +45,15 @@ class GovRuleSet(models.Model):
     ladder_ids = fields.One2many("gov.escalation.ladder", "rule_set_id", string="Escalation Ladders", copy=True)
     matrix_row_ids = fields.One2many("gov.signoff.matrix.row", "rule_set_id", string="Sign-off Matrix", copy=True)
     note = fields.Html()
+    # rules of the documents that name a unit or a wording: data of the rule set, like its time limits
+    party_office_id = fields.Many2one(
+        "hr.department", string="Party Committee Office",
+        help="Asked for its opinion first on every draft to be issued jointly with the Party committee (R27.8). "
+             "Empty: such a draft cannot be submitted until an administrator names it.")
+    consent_wording = fields.Char(
+        string="Wording of the Government's Consent", default="经区政府同意",
+        help="A department's document issued with the government's consent states these words in its text "
+             "(R30.2). Empty: the text is not checked.")
 
     _version_uniq = models.Constraint("UNIQUE(code, department_id, version)",
                                       "This version of the rule set already exists.")

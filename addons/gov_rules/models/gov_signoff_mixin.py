@@ -1,6 +1,8 @@
 import hashlib
 import json
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, LazyTranslate
@@ -39,7 +41,7 @@ class GovSignoffMixin(models.AbstractModel):
 
     _name = "gov.signoff.mixin"
     _description = "Sign-off by the Matrix"
-    _inherit = ["gov.deadline.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["gov.deadline.mixin", "mail.thread", "mail.activity.mixin", "gov.checklist.mixin"]
 
     # ------------------------------------------------------------------
     # How a model opts in: class attributes (as OCA's base_tier_validation declares ``_state_field``).
@@ -152,8 +154,9 @@ class GovSignoffMixin(models.AbstractModel):
         return self[self._gov_department_field] if self._gov_department_field else self.env["hr.department"]
 
     def _gov_signoff_leader(self):
-        """The leader in charge who acts today: of the area, or the head where the unit reports only to
-        the head (R7.1) or no area is set; absences honoured (R5.3, R5.4)."""
+        """The leader in charge who acts today: the deputy entrusted with the item as a task (R5.2), else the
+        leader of the area, or the head where the unit reports only to the head (R7.1) or no area is set;
+        absences honoured (R5.3, R5.4)."""
         return self._gov_escalation_leaders()[self]
 
     def _gov_escalation_leaders(self):
@@ -169,7 +172,10 @@ class GovSignoffMixin(models.AbstractModel):
                 acting[area] = who_acts(holder)
             return acting[area]
 
-        return {record: leader_of(record._gov_signoff_leader_area()) for record in self}
+        # a deputy entrusted with the item as a task is its leader, as he takes its steps (R5.2)
+        entrusted = self.env["gov.entrustment"]._entrusted_positions(self, today)
+        return {record: who_acts(entrusted[record].user_id) if record in entrusted
+                else leader_of(record._gov_signoff_leader_area()) for record in self}
 
     def _gov_escalation_owners(self):
         """Who is reminded of the item's own deadline: its owners, else its authors."""
@@ -204,7 +210,9 @@ class GovSignoffMixin(models.AbstractModel):
         return self.deadline_policy_id
 
     def _gov_signoff_check_submit(self):
-        """Raise a UserError when the item may not be submitted yet."""
+        """Raise a UserError when the item may not be submitted yet: here, when its checklist is not
+        complete (R11.1, R27.7). A model that submits through its own action checks it there."""
+        self._gov_checklist_check_submit()
 
     def _gov_signoff_on_state(self, state):
         """Called when sign-off ends (approved, rejected, returned, lapsed) or is withdrawn (draft): the item
@@ -371,6 +379,7 @@ class GovSignoffMixin(models.AbstractModel):
     def action_signoff_approve(self, opinion=None):
         self._gov_signoff_lock()
         for record in self:
+            record._gov_checklist_check_decision()
             # the open steps and those of this round in one query: the decision and the progress read them
             steps = record._gov_signoff_round_steps()
             task = record._gov_signoff_my_task(steps)
@@ -625,7 +634,7 @@ class GovSignoffMixin(models.AbstractModel):
         """Steps and decisions are computed from other models: forget them after each change."""
         self.invalidate_recordset(["signoff_task_ids", "consult_task_ids", "signoff_log_ids", "signoff_user_ids",
                                    "signoff_can_act", "signoff_my_kind", "signoff_editor_ids",
-                                   "signoff_editable_fields"])
+                                   "signoff_editable_fields", "signoff_can_withdraw"])
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # whoever gets the system's activities was subscribed with them (gov.deadline.mixin._gov_add_followers)
@@ -672,6 +681,89 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_protected_fields(self):
         return set(self._gov_protected_fields) | ({self._gov_state_field} if self._gov_state_field else set())
+
+    # ------------------------------------------------------------------
+    # The sign-off screen: any such model's form gets it (views/gov_signoff_panel_views.xml)
+    # ------------------------------------------------------------------
+    signoff_can_withdraw = fields.Boolean(string="May Withdraw", compute="_compute_signoff_can_withdraw",
+                                          help="The current user may withdraw the item now.")
+
+    @api.depends_context("uid")
+    @api.depends("signoff_state", "requester_id")
+    def _compute_signoff_can_withdraw(self):
+        for record in self:
+            record.signoff_can_withdraw = record.signoff_state == "pending" and record._gov_signoff_may_withdraw()
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            if not view:
+                # a form made of the model's fields (no view of its own): the screen shows the route instead
+                for node in arch.xpath("//field[@name='signoff_task_ids' or @name='signoff_log_ids' "
+                                       "or @name='consult_task_ids' or @name='checklist_ids']"):
+                    node.getparent().remove(node)
+            self._gov_signoff_add_panel(arch)
+        return arch, view
+
+    @api.model
+    def _gov_signoff_add_panel(self, arch):
+        """Put the sign-off screen into the form ``arch`` (an etree, before post-processing: the fields it
+        adds are read like the form's own). Read in the reader's language, it is cached with the form by
+        language. A form that shows the decision log itself keeps its own screen."""
+        if arch.tag != "form" or arch.xpath("//field[@name='signoff_log_ids']"):
+            return
+        panel_view = self.env.ref("gov_rules.view_gov_signoff_panel", raise_if_not_found=False)
+        if not panel_view:  # while the module is being installed
+            return
+        panel = panel_view.sudo()._get_combined_arch()
+        for node in panel.xpath("//*[@context]"):
+            node.set("context", node.get("context").replace("'gov.signoff.mixin'", repr(self._name)))
+        header = arch.find("header")
+        if header is None:
+            header = etree.Element("header")
+            arch.insert(0, header)
+        for position, node in enumerate(panel.find("header")):
+            header.insert(position, node)
+        self._gov_signoff_add_pages(arch, panel.find("sheet/notebook"))
+
+    @api.model
+    def _gov_signoff_add_pages(self, arch, pages):
+        """The panel's pages into the form's notebook: into the form's own page of the same name, else new."""
+        sheet = arch.find("sheet")
+        container = sheet if sheet is not None else arch
+        notebook = container.find(".//notebook")
+        if notebook is None:
+            notebook = etree.SubElement(container, "notebook")
+        # new pages go before the form's own pages of the engine, if it has any
+        anchor = notebook.find("page[@name='consultation']")
+        if anchor is None:
+            anchor = notebook.find("page[@name='signoff']")
+        for page in list(pages):
+            if page.get("name") == "checklist" and arch.xpath("//field[@name='checklist_ids']"):
+                continue  # the form shows the checklist its own way
+            own = notebook.find(f"page[@name='{page.get('name')}']")
+            if own is None:
+                if anchor is not None:
+                    anchor.addprevious(page)
+                else:
+                    notebook.append(page)
+                continue
+            # the model's own page: the summary first, the rest after the page's own content
+            for node in list(page):
+                if node.get("name") == "signoff_summary":
+                    own.insert(0, node)
+                else:
+                    own.append(node)
+
+    def _gov_attachments_editable_by_me(self):
+        """The items whose pending step lets the current user change their files (one search)."""
+        # sudo: the steps decide, whether or not the user may read them
+        tasks = self.env["gov.signoff.task"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids), ("kind", "=", "signoff"),
+            ("state", "=", "pending"), ("user_ids", "in", self.env.uid), ("editable_fields", "!=", False)])
+        ids = {task.res_id for task in tasks if "attachment_ids" in (task.editable_fields or "").split(",")}
+        return self.filtered(lambda record: record.id in ids)
 
 
 def _stage_key(task):

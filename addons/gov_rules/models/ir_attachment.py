@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.exceptions import UserError
 
-# the models whose files follow the lock of their document
+# the models whose files follow the lock of their item: documents, and the checklist lines of any item
 LOCKED_MODELS = ("gov.document", "gov.checklist.item")
 
 
@@ -75,25 +75,24 @@ class IrAttachment(models.Model):
         # without write access to the record, Odoo's own check refuses it (AccessError) in super()
         if not targets or any(self._inaccessible_comodel_records(targets, "write")):
             return
-        # sudo: the state of the document decides, whether or not the user may read it (one search per model)
+        # sudo: the state of the item decides, whether or not the user may read it (one search per model)
         Line, Document = self.env["gov.checklist.item"].sudo(), self.env["gov.document"].sudo()
         line_ids, document_ids = targets.get(Line._name), targets.get(Document._name)
-        locked_lines = Line.search([("id", "in", list(line_ids)), ("document_id", "!=", False),
-                                    ("document_id.state", "!=", "draft")]) if line_ids else Line
+        lines = Line.browse(line_ids).exists() if line_ids else Line
+        locked_lines = lines.filtered(lambda line: not line.item_open)
         documents = Document.search([("id", "in", list(document_ids)),
                                      ("state", "!=", "draft")]) if document_ids else Document
-        locked = documents | locked_lines.document_id
-        if not locked:
+        if not (documents or locked_lines):
             return
-        editable = locked._gov_attachments_editable_by_me()
-        refused = documents - editable
+        editable = {(record._name, record.id) for items in (documents, *locked_lines._items().values())
+                    for record in items._gov_attachments_editable_by_me()}
+        refused = documents.filtered(lambda document: (document._name, document.id) not in editable)
         # a line's evidence: also whoever may record the line now (the office, as its reviewer if it has one)
-        other_lines = locked_lines.filtered(lambda line: line.document_id not in editable)
+        other_lines = locked_lines.filtered(lambda line: (line.res_model, line.res_id) not in editable)
         if other_lines and self.env.user.has_group("gov_rules.group_gov_office"):
             other_lines -= other_lines.with_user(self.env.user).filtered("can_record")
-        refused |= other_lines.document_id
-        if refused:
-            # the document is not named: the user may not be allowed to read it
+        if refused or other_lines:
+            # the item is not named: the user may not be allowed to read it
             raise UserError(self.env._(
                 "The document is no longer a draft: its files and the evidence files of its checklist can no "
                 "longer be added, changed or removed."))

@@ -17,4 +17,7 @@ from . import test_trust_security
 from . import test_document_flow_ui
 from . import test_trust_data
 from . import test_trust_sheet
+from . import test_signoff_panel
+from . import test_generic_items
 from . import test_upgrade_kept
+from . import test_document_rules

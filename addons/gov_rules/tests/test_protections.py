@@ -77,7 +77,7 @@ class TestWorkflowProtections(GovOrgCase):
     def test_checklist_lines_belong_to_the_form_R27_7(self):
         document = self.new_document(type_id=self.env.ref("gov_rules.document_type_normative").id)
         line = document.checklist_ids[:1].with_user(self.clerk)
-        with self.assertRaisesRegex(UserError, "document type"):
+        with self.assertRaisesRegex(UserError, "item.s type"):
             line.write({"required": False})
         with self.assertRaisesRegex(UserError, "cannot be removed"):
             line.unlink()

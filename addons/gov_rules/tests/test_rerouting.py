@@ -141,7 +141,7 @@ class TestRerouting(GovOrgCase):
         untouched = self._at_leader(name="关于春耕备耕的通知")
         entrustment = self.env["gov.entrustment"].with_user(self.head).create({
             "name": "牵头办理冬季供暖工作", "position_id": self.pos_dep_b.id, "date_from": "2026-02-20",
-            "document_ids": [Command.set(document.ids)]})
+            "item_ids": [Command.create({"res_model": document._name, "res_id": document.id})]})
         self.assertEqual(entrustment.entrusted_by_id, self.pos_head)
         self.assertEqual(self._waiting(document).user_ids, self.deputy_b, "re-routed at once")
         self.assertEqual(self._waiting(untouched).user_ids, self.deputy_a, "a task is not the whole area")
@@ -167,7 +167,7 @@ class TestRerouting(GovOrgCase):
         document = self._at_leader()
         self.env["gov.entrustment"].with_user(self.head).create({
             "name": "牵头办理冬季供暖工作", "position_id": self.pos_dep_b.id, "date_to": "2026-03-04",
-            "document_ids": [Command.set(document.ids)]})
+            "item_ids": [Command.create({"res_model": document._name, "res_id": document.id})]})
         self.assertEqual(self._waiting(document).user_ids, self.deputy_b)
         with freeze_time("2026-03-06 01:00:00"):
             self.env["gov.absence"]._cron_reroute()

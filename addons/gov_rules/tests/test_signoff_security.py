@@ -65,20 +65,22 @@ class TestChecklistSecurity(GovOrgCase):
         its own lines and removes them again (the lines of the form stay)."""
         document = self.new_document()
         Item = self.env["gov.checklist.item"].with_user(self.clerk)
-        spare = Item.create({"document_id": document.id, "name": "附件：往年供暖情况", "kind": "attachment"})
+        item = {"res_model": document._name, "res_id": document.id}
+        spare = Item.create({**item, "name": "附件：往年供暖情况", "kind": "attachment"})
         spare.unlink()
-        extra = Item.create({"document_id": document.id, "name": "附件：供暖经费测算表", "kind": "attachment",
+        extra = Item.create({**item, "name": "附件：供暖经费测算表", "kind": "attachment",
                              "note": "见附件"})
         extra.write({"state": "done"})
         document.with_user(self.clerk).action_submit()
         # refused and rolled back, as the request would be
         with self.assertRaises(UserError) as refused:
-            Item.create({"document_id": document.id, "name": "事后补充的说明", "kind": "procedure"})
-        self.assertIn("submitted document", str(refused.exception))
+            Item.create({**item, "name": "事后补充的说明", "kind": "procedure"})
+        self.assertIn("submitted item", str(refused.exception))
         with self.assertRaises(UserError) as refused:
             extra.with_user(self.clerk).unlink()
-        self.assertIn("submitted document", str(refused.exception))
-        self.assertEqual(self.env["gov.checklist.item"].search([("document_id", "=", document.id)]), extra)
+        self.assertIn("submitted item", str(refused.exception))
+        self.assertEqual(self.env["gov.checklist.item"].search([("res_model", "=", "gov.document"),
+                                                               ("res_id", "=", document.id)]), extra)
 
 
 @tagged("post_install", "-at_install")

@@ -159,14 +159,16 @@ class TestWhoActsData(GovDataCase):
         """R5.2: the same document entrusted to two deputies over the same days is refused."""
         document = self.new_document()
         Entrustment = self.env["gov.entrustment"].with_user(self.head)
-        Entrustment.create({"name": "专项：供暖", "document_ids": [Command.set(document.ids)],
+        task = [Command.create({"res_model": document._name, "res_id": document.id})]
+        Entrustment.create({"name": "专项：供暖", "item_ids": task,
                             "position_id": self.pos_dep_a.id, "date_from": "2026-03-02", "date_to": "2026-03-06"})
         with self.refused(ValidationError, "already entrusted"):
-            Entrustment.create({"name": "专项：供暖（二）", "document_ids": [Command.set(document.ids)],
+            Entrustment.create({"name": "专项：供暖（二）", "item_ids": task,
                                 "position_id": self.pos_dep_b.id, "date_from": "2026-03-05"})
-        self.assertEqual(self.env["gov.entrustment"].search_count([("document_ids", "in", document.ids)]), 1)
+        self.assertEqual(self.env["gov.entrustment.item"].search_count([("res_model", "=", "gov.document"),
+                                                                       ("res_id", "=", document.id)]), 1)
         # the days after are free
-        Entrustment.create({"name": "专项：供暖（二）", "document_ids": [Command.set(document.ids)],
+        Entrustment.create({"name": "专项：供暖（二）", "item_ids": task,
                             "position_id": self.pos_dep_b.id, "date_from": "2026-03-09"})
         # an area entrusted whole to two deputies at once is ambiguous as well
         Entrustment.create({"name": "代管社会事业", "area_id": self.area_society.id, "position_id": self.pos_dep_a.id,

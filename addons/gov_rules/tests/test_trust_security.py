@@ -187,7 +187,8 @@ class TestTrustSecurity(GovOrgCase):
                 line.with_user(self.clerk).write(vals)
         with self.refused(UserError, "set by the system"):
             self.env["gov.checklist.item"].with_user(self.clerk).create({
-                "document_id": document.id, "name": "附件：往年供暖情况", "kind": "attachment", "note": "见附件",
+                "res_model": document._name, "res_id": document.id, "name": "附件：往年供暖情况", "kind": "attachment",
+                "note": "见附件",
                 "state": "done", "done_by_id": self.head.id})
         line.with_user(self.clerk).write({"state": "done", "note": "见附件"})
         self.assertEqual(line.done_by_id, self.clerk)
@@ -348,7 +349,7 @@ class TestTrustSecurity(GovOrgCase):
 
         with self.refused(UserError, "R27.4"):
             self.env["gov.checklist.item"].with_user(self.clerk).create({
-                "document_id": document.id, "name": "办公室已核", "kind": "confirmation"})
+                "res_model": document._name, "res_id": document.id, "name": "办公室已核", "kind": "confirmation"})
 
     # ------------------------------------------------------------------
     # 8. a step goes only to whoever can act on it (R40.1)

@@ -14,7 +14,9 @@ The snapshot holds, per model of ``KEPT``, every record's id and the values of i
   route its consultation now starts with;
 - ``added``: whether the upgrade may add records: ``never`` (what the users made), ``migration`` (a
   migration may, e.g. the steps of a route it sets up, and their activities), ``always`` (a release's
-  data files may add preset configuration).
+  data files may add preset configuration);
+- ``derived``: {name: function(records) -> {id: value}} for what a release stores another way: the
+  function reads it as either release stores it (kept, like ``kept``).
 
 No record is ever lost, and a step that was decided (``FINAL``) is never changed: the log names it.
 """
@@ -23,7 +25,24 @@ No record is ever lost, and a step that was decided (``FINAL``) is never changed
 FINAL = {"gov.signoff.task": ("state", ("approved", "objected", "consented", "rejected", "returned", "skipped",
                                         "cancelled"))}
 
-# model: {"domain": [...], "kept": [...], "moved": [...], "added": "never" | "migration" | "always"}
+
+
+def _checklist_document(lines):
+    """The document of each checklist line: document_id before 19.0.1.1.0, res_model and res_id since."""
+    if "res_model" in lines._fields:
+        return {line.id: line.res_id if line.res_model == "gov.document" else False for line in lines}
+    return {line.id: line.document_id.id for line in lines}
+
+
+def _entrusted_documents(entrustments):
+    """The documents an entrustment names as its task: document_ids before 19.0.1.1.0, its items since."""
+    if "item_ids" in entrustments._fields:
+        return {entrustment.id: sorted(line.res_id for line in entrustment.item_ids if line.res_model == "gov.document")
+                for entrustment in entrustments}
+    return {entrustment.id: sorted(entrustment.document_ids.ids) for entrustment in entrustments}
+
+
+# model: {"domain": [...], "kept": [...], "moved": [...], "added": "never" | "migration" | "always", "derived": {}}
 KEPT = {
     # what the users made
     "gov.document": {
@@ -39,9 +58,11 @@ KEPT = {
         "kept": ["res_model", "res_id", "task_id", "action", "user_id", "acting_for_id", "opinion", "date", "round"],
         "added": "never"},
     "gov.escalation.log": {"kept": ["res_model", "res_id", "step_id", "summary", "date", "error"], "added": "never"},
-    "gov.checklist.item": {"kept": ["name", "document_id"], "moved": ["state"], "added": "never"},
+    "gov.checklist.item": {"kept": ["name"], "derived": {"document": _checklist_document}, "moved": ["state"],
+                           "added": "never"},
     "gov.absence": {"kept": ["user_id", "substitute_id", "date_from", "date_to"], "added": "never"},
-    "gov.entrustment": {"kept": ["name", "position_id", "date_from", "date_to", "document_ids"], "added": "never"},
+    "gov.entrustment": {"kept": ["name", "position_id", "date_from", "date_to"],
+                        "derived": {"documents": _entrusted_documents}, "added": "never"},
     "mail.activity": {"domain": [("res_model", "=like", "gov.%")],
                       "kept": ["res_model", "res_id", "user_id", "activity_type_id", "summary", "date_deadline"],
                       "added": "migration"},
@@ -96,6 +117,9 @@ def take(env):
         names = [name for name in spec["kept"] + spec.get("moved", []) if name in records._fields]
         snapshot[model_name] = {str(row["id"]): {name: _plain(row[name]) for name in names}
                                 for row in records.read(names)}
+        for name, read in spec.get("derived", {}).items():
+            for record_id, value in read(records).items():
+                snapshot[model_name][str(record_id)][name] = _plain(value)
     return snapshot
 
 

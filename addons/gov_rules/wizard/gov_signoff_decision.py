@@ -30,6 +30,11 @@ class GovSignoffDecision(models.TransientModel):
     delegate_to_id = fields.Many2one("res.users", domain=lambda self: [
         ("share", "=", False), ("all_group_ids", "in", self.env.ref("gov_rules.group_gov_user").ids),
         ("id", "!=", self.env.uid)])
+    # R27.1: a standard reason for a return (the office's own ones offered to the office only)
+    return_reason_id = fields.Many2one(
+        "gov.return.reason", string="Reason",
+        domain=lambda self: [] if self.env.user.has_group("gov_rules.group_gov_office")
+        else [("office_only", "=", False)])
     acting_note = fields.Char(compute="_compute_acting_note",
                               help="Whom you decide for (代), before you decide: the step's holder, while away.")
 
@@ -68,6 +73,10 @@ class GovSignoffDecision(models.TransientModel):
             record.action_signoff_approve(self.opinion)
         elif self.decision == "reject":
             record.action_signoff_reject(self.opinion)
+        elif self.decision == "return" and self.return_reason_id:
+            if not hasattr(record, "action_signoff_return_for"):
+                raise UserError(self.env._("%s is returned with your opinion only.", record.display_name))
+            record.action_signoff_return_for(self.return_reason_id, self.opinion)
         elif self.decision == "return":
             record.action_signoff_return(self.opinion)
         elif self.decision == "delegate":

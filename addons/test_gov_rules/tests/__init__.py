@@ -1,1 +1,2 @@
 from . import test_engine_opt_in
+from . import test_generic_pieces

@@ -99,6 +99,17 @@ function chooseRecord(fieldName, model, domain, what) {
     ];
 }
 
+/** The ids of the documents titled ``title`` the current user may read. */
+async function documentIds(title) {
+    const records = await rpc("/web/dataset/call_kw/gov.document/search_read", {
+        model: "gov.document",
+        method: "search_read",
+        args: [[["name", "=", title]]],
+        kwargs: { fields: ["id"], context: user.context },
+    });
+    return records.map((record) => record.id);
+}
+
 /**
  * Steps that click a button of the form's header. On a phone only the first visible button
  * stays in the status bar and the others fold into a "More" dropdown: open it when the
@@ -340,9 +351,9 @@ function completeChecklistLine(ruleRef, note) {
             content: `Open the checklist line of ${ruleRef}`,
             trigger: rows,
             async run(helpers) {
-                const name = await shownName("gov.checklist.item", [
-                    ["template_id.rule_ref", "=", ruleRef], ["document_id.name", "=", REQUEST_TITLE],
-                ]).catch(() => shownName("gov.checklist.template", [
+                const name = await documentIds(REQUEST_TITLE).then((ids) => shownName("gov.checklist.item", [
+                    ["template_id.rule_ref", "=", ruleRef], ["res_model", "=", "gov.document"], ["res_id", "in", ids],
+                ])).catch(() => shownName("gov.checklist.template", [
                     ["rule_ref", "=", ruleRef], ["type_id.kind", "=", "request"],
                 ]));
                 const line = helpers.queryAll(rows).find((element) => element.textContent.includes(name));
