@@ -26,14 +26,17 @@ class GovArea(models.Model):
         """The position in charge of the area on ``on_date``: a deputy entrusted with the whole area
         first (R5.2); an entrustment naming items is a task for those items only."""
         self.ensure_one()
-        entrusted = self.entrustment_ids.filtered(lambda e: not e.item_ids and e._covers(on_date))[:1]
-        return entrusted.position_id or self.leader_position_id
+        return self._area_entrustment(on_date).position_id or self.leader_position_id
+
+    def _area_entrustment(self, on_date):
+        """The entrustment of the whole area on ``on_date``, if any."""
+        return self.entrustment_ids.filtered(lambda e: not e.item_ids and e._covers(on_date))[:1]
 
     def _leader_user(self, on_date):
         """The holder of the position in charge of the area on ``on_date`` (see _leader_position): the
         area's own positions come from the registry's cache, only the entrustments are searched."""
         self.ensure_one()
-        entrusted = self.entrustment_ids.filtered(lambda e: not e.document_ids and e._covers(on_date))[:1]
+        entrusted = self._area_entrustment(on_date)
         if entrusted:
             return entrusted.position_id.user_id
         return self.env["res.users"].browse(self._position_users().get(self.id, (False, False))[0])
