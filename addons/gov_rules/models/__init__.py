@@ -21,6 +21,7 @@ from . import gov_signoff_task
 from . import gov_signoff_log
 from . import gov_checklist_mixin
 from . import gov_signoff_mixin
+from . import gov_typed_form_mixin
 from . import gov_document_type
 from . import gov_checklist_template
 from . import gov_checklist_item
@@ -29,6 +30,8 @@ from . import gov_return_reason
 from . import gov_document_plan
 from . import gov_document_plan_line
 from . import gov_document
+from . import gov_request_type
+from . import gov_request
 from . import resource_calendar
 from . import mail_activity
 from . import ir_actions_report

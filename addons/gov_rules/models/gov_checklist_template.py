@@ -20,6 +20,7 @@ class GovChecklistTemplate(models.Model):
     _order = "sequence, id"
 
     type_id = fields.Many2one("gov.document.type", string="Document Type", ondelete="cascade", index=True)
+    request_type_id = fields.Many2one("gov.request.type", ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     kind = fields.Selection(CHECKLIST_KINDS, required=True, default="procedure")
@@ -33,7 +34,7 @@ class GovChecklistTemplate(models.Model):
     @api.model
     def _type_fields(self):
         """The fields naming the type a line belongs to, one per model of types."""
-        return ["type_id"]
+        return ["type_id", "request_type_id"]
 
     @api.constrains(lambda self: self._type_fields())
     def _check_one_type(self):

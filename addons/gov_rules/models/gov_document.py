@@ -40,7 +40,7 @@ class GovDocument(models.Model):
 
     _name = "gov.document"
     _description = "Outgoing Document"
-    _inherit = ["gov.signoff.mixin"]
+    _inherit = ["gov.signoff.mixin", "gov.typed.form.mixin"]
     _order = "id desc"
     # how the document takes part in sign-off (see gov.signoff.mixin)
     _gov_state_field = "state"
@@ -253,20 +253,6 @@ class GovDocument(models.Model):
     def _party_office(self):
         rule_set = self.rule_set_id or self.env["gov.rule.set"]._current(self.department_id)
         return rule_set.party_office_id
-
-    def onchange(self, values, field_names, fields_spec):
-        """The type's form fields come with the type: the form gets their definitions as soon as the
-        type is chosen. (The framework returns properties only when one of their values changes, and
-        a new document has none yet, so the fields would appear only after the first save.)"""
-        result = super().onchange(values, field_names, fields_spec)
-        if "type_id" in field_names and "properties" in fields_spec and "properties" not in result.get("value", {}):
-            type_id = values.get("type_id")
-            if isinstance(type_id, dict):
-                type_id = type_id.get("id")
-            record = self.new({"type_id": type_id or False})
-            result.setdefault("value", {})["properties"] = self._fields["properties"].convert_to_read(
-                record.properties, record)
-        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -209,6 +209,11 @@ class GovSignoffMixin(models.AbstractModel):
         """The item's own time limit, counted from its submission (R28.3); empty: none."""
         return self.deadline_policy_id
 
+    def _gov_signoff_separates_duties(self, row):
+        """Whether whoever wrote or submitted the item is kept from approving it (R18.1): as the route
+        ``row`` says; a model may ask for it whatever the route (a type of item that requires it)."""
+        return row.separation_of_duties
+
     def _gov_signoff_check_submit(self):
         """Raise a UserError when the item may not be submitted yet: here, when its checklist is not
         complete (R11.1, R27.7). A model that submits through its own action checks it there."""
@@ -324,7 +329,8 @@ class GovSignoffMixin(models.AbstractModel):
                       "round": round_number, "requester_id": self.env.user.id}
             tasks = self.env["gov.signoff.task"].sudo().create(
                 record._gov_consult_task_values(departments, common) + [{
-                    **step._snapshot(), **common, "kind": "signoff", "separation_of_duties": row.separation_of_duties,
+                    **step._snapshot(), **common, "kind": "signoff",
+                    "separation_of_duties": record._gov_signoff_separates_duties(row),
                 } for step in steps])
             tasks.filtered(lambda task: task.kind == "signoff")._check_resolvable()
             record._gov_signoff_log(tasks[:1], "submit", opinion=record._gov_submit_note(row, departments))

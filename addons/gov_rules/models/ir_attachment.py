@@ -3,8 +3,8 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.exceptions import UserError
 
-# the models whose files follow the lock of their item: documents, and the checklist lines of any item
-LOCKED_MODELS = ("gov.document", "gov.checklist.item")
+# the models whose files follow the lock of their item: documents, requests, and the checklist lines of any item
+LOCKED_MODELS = ("gov.document", "gov.request", "gov.checklist.item")
 
 
 class IrAttachment(models.Model):
@@ -82,6 +82,11 @@ class IrAttachment(models.Model):
         locked_lines = lines.filtered(lambda line: not line.item_open)
         documents = Document.search([("id", "in", list(document_ids)),
                                      ("state", "!=", "draft")]) if document_ids else Document
+        request_ids = targets.get("gov.request")
+        if request_ids and self.env["gov.request"].sudo().search_count(
+                [("id", "in", list(request_ids)), ("state", "not in", ("draft", "returned", "rejected"))], limit=1):
+            raise UserError(self.env._(
+                "The request is under approval or closed: its files can no longer be added, changed or removed."))
         if not (documents or locked_lines):
             return
         editable = {(record._name, record.id) for items in (documents, *locked_lines._items().values())

@@ -21,3 +21,6 @@ from . import test_signoff_panel
 from . import test_generic_items
 from . import test_upgrade_kept
 from . import test_document_rules
+from . import test_request_flow
+from . import test_request_presets
+from . import test_request_tour

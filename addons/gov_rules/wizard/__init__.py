@@ -5,3 +5,4 @@ from . import gov_signoff_decision
 from . import gov_rule_set_unit_copy
 from . import gov_document_type_fields
 from . import gov_document_issue
+from . import gov_request_type_fields

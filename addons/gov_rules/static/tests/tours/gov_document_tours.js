@@ -43,7 +43,7 @@ async function shownName(model, domain) {
  * merely contains it: the government's name is part of its office's); on a phone, where the
  * field opens a dialog listing the records, by taking the card with that name.
  */
-function chooseRecord(fieldName, model, domain, what) {
+export function chooseRecord(fieldName, model, domain, what) {
     const field = `.o_form_view .o_field_widget[name=${fieldName}]`;
     const proposals = `${field} .o-autocomplete--dropdown-item a:not(.o_loading)`;
     const cards = ".modal .o_select_create_dialog_content .o_kanban_record:not(.o_kanban_ghost)";
@@ -115,7 +115,7 @@ async function documentIds(title) {
  * stays in the status bar and the others fold into a "More" dropdown: open it when the
  * button is not in the bar itself.
  */
-function clickHeaderButton(selector, what) {
+export function clickHeaderButton(selector, what) {
     const inBar = `.o_form_view .o_statusbar_buttons ${selector}`;
     return [
         {
@@ -136,7 +136,7 @@ function clickHeaderButton(selector, what) {
 }
 
 /** The status bar shows ``state`` as the current one (inline, or hidden behind its dropdown on a phone). */
-function expectState(state) {
+export function expectState(state) {
     return {
         content: `The document is now "${state}"`,
         trigger: `.o_form_view .o_field_widget[name=state]:has(.o_arrow_button_current[data-value=${state}])`,
@@ -201,7 +201,7 @@ function expectNoHeaderButton(selector, what) {
 }
 
 /** Approve in the decision wizard with an opinion, and wait for the form to reload. */
-function approve(opinion, { acting = false } = {}) {
+export function approve(opinion, { acting = false } = {}) {
     return [
         ...clickHeaderButton(APPROVE, "Approve"),
         ...(acting
@@ -401,7 +401,7 @@ function completeChecklistLine(ruleRef, note) {
     ];
 }
 
-function saveForm() {
+export function saveForm() {
     return [
         {
             content: "Save",
