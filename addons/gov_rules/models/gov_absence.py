@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import format_date
 
@@ -107,6 +107,17 @@ class GovAbsence(models.Model):
         return WhoActs(self._acting_for_map(on_date))
 
     @api.model
+    def _away_user_ids(self, on_date):
+        """The ids of the users away on ``on_date``, kept in the registry's cache (cleared whenever an
+        absence changes): routing a step asks it without a query."""
+        return self._away_user_ids_cached(fields.Date.to_date(on_date))
+
+    @tools.ormcache("on_date")
+    def _away_user_ids_cached(self, on_date):
+        # sudo: who is away decides routing, whoever routes; only ids leave the cache
+        return frozenset(self.sudo().search([("date_from", "<=", on_date), ("date_to", ">=", on_date)]).user_id.ids)
+
+    @api.model
     def _acting_for_map(self, on_date):
         """{absent user: who stands in} on ``on_date``, from one search."""
         absences = self.search([("date_from", "<=", on_date), ("date_to", ">=", on_date)])
@@ -135,6 +146,7 @@ class GovAbsence(models.Model):
             for vals in vals_list:
                 self._check_absent_is_me(vals.get("user_id", self.env.uid))
         absences = super().create(vals_list)
+        self.env.registry.clear_cache()  # who is away (_away_user_ids)
         absences._reroute_waiting_steps()
         return absences
 
@@ -151,12 +163,14 @@ class GovAbsence(models.Model):
             return super().write(vals)
         users = self.user_id
         result = super().write(vals)
+        self.env.registry.clear_cache()  # who is away (_away_user_ids)
         self._reroute_waiting_steps(users | self.user_id)
         return result
 
     def unlink(self):
         users = self.user_id
         result = super().unlink()
+        self.env.registry.clear_cache()  # who is away (_away_user_ids)
         self.env["gov.signoff.task"]._reroute_for(users, district_today(self))
         return result
 

@@ -145,10 +145,12 @@ class GovChecklistMixin(models.AbstractModel):
         """R11.1, R27.7: every line the type requires is there, and done or skipped with a reason; the
         office's own checks wait for the office's review (see _gov_checklist_check_decision)."""
         self.ensure_one()
-        missing = self._gov_checklist_templates().filtered("required") - self.checklist_ids.template_id
+        # sudo: whoever may submit reads the item and so its lines (their read rule follows the item's); read
+        # as the system, the lines cost no evaluation of the rules
+        missing = self._gov_checklist_templates().filtered("required") - self.sudo().checklist_ids.template_id
         if missing:
             raise UserError(self.env._("The checklist lacks: %s.", ", ".join(missing.mapped("name"))))
-        open_items = self._gov_checklist_open_lines().filtered(lambda item: item.kind != "confirmation")
+        open_items = self.sudo()._gov_checklist_open_lines().filtered(lambda item: item.kind != "confirmation")
         if open_items:
             raise UserError(self.env._(
                 "These checklist items are neither done nor skipped with a reason: %s.",

@@ -25,8 +25,9 @@ class GovDeadlineMixin(models.AbstractModel):
 
     deadline_policy_id = fields.Many2one("gov.deadline.policy", string="Time Limit", index=True)
     deadline_start = fields.Date(string="Counting From")
-    deadline = fields.Date(compute="_compute_deadline", store=True, index=True, readonly=False)
-    deadline_provisional = fields.Boolean(compute="_compute_deadline", store=True, index=True,
+    # computed before the row is inserted (precompute): no update right after each creation
+    deadline = fields.Date(compute="_compute_deadline", store=True, index=True, readonly=False, precompute=True)
+    deadline_provisional = fields.Boolean(compute="_compute_deadline", store=True, index=True, precompute=True,
                                           help="The deadline falls in a year without a holiday schedule yet.")
     deadline_open = fields.Boolean(default=False, index=True, copy=False,
                                    help="The item is waiting: reminders and escalation apply.")
@@ -86,26 +87,59 @@ class GovDeadlineMixin(models.AbstractModel):
         """
         if not self:
             return self
-
-        def lock(ids):
-            self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
-                                    SQL.identifier(self._table), tuple(ids)), log_exceptions=False)
-            return [row[0] for row in self.env.cr.fetchall()]
-
         try:
             with self.env.cr.savepoint(flush=False):
-                return self.browse(lock(self.ids))
+                return self._gov_escalation_lock()
         except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
             # one of them changed meanwhile: find which, one query per item (only after such a clash)
             _logger.info("Escalation: one of %s %s changed since the run began: %s", len(self), self._name, error)
-        claimed = []
-        for record_id in self.ids:
+        claimed = self.browse()
+        for record in self:
             try:
                 with self.env.cr.savepoint(flush=False):
-                    claimed += lock([record_id])
+                    claimed |= record._gov_escalation_lock()
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-                _logger.info("Escalation: %s %s is left to the next run", self._name, record_id)
-        return self.browse(claimed)
+                _logger.info("Escalation: %s %s is left to the next run", self._name, record.id)
+        return claimed
+
+    def _gov_escalation_lock(self):
+        """Lock these items' rows for this run, skipping those another run holds; raises a serialization
+        error when one changed since this run's snapshot (the caller holds a savepoint)."""
+        if not self:
+            return self
+        self.env.cr.execute(SQL("SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE SKIP LOCKED",
+                                SQL.identifier(self._table), tuple(self.ids)), log_exceptions=False)
+        return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    @api.model
+    def _gov_add_followers(self, followers):
+        """Whoever gets an activity follows the item, as mail does it (mail's own subscription is skipped
+        for these activities, context key gov_followers_added): ``followers`` = {model: {res_id: partner ids}},
+        the partners of active internal users, with the model's default subtypes (mail's default for
+        internal users). One statement per model inserts the followers not following yet and their
+        subtypes, instead of a search and two inserts through mail.followers."""
+        for model_name, by_record in followers.items():
+            pairs = [(res_id, partner_id) for res_id, partner_ids in by_record.items() for partner_id in partner_ids]
+            if not pairs:
+                continue
+            subtypes = self.env["mail.message.subtype"].sudo().default_subtypes(model_name)[0]
+            self.env["mail.followers"].flush_model()
+            self.env.cr.execute(SQL("""
+                WITH new AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %s, res_id, partner_id FROM unnest(%s::int[], %s::int[]) AS pair(res_id, partner_id)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id)
+                INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                SELECT new.id, subtype_id FROM new, unnest(%s::int[]) AS subtype(subtype_id)
+                ON CONFLICT DO NOTHING""", model_name, [pair[0] for pair in pairs], [pair[1] for pair in pairs],
+                subtypes.ids))
+            # the followers were added under the ORM: read them again
+            self.env["mail.followers"].invalidate_model()
+            model = self.env[model_name]
+            model.browse(list(by_record)).invalidate_recordset(
+                [name for name in ("message_follower_ids", "message_partner_ids", "message_is_follower")
+                 if name in model._fields])
 
     def _gov_reset_escalation(self):
         self.write({"escalation_offset_done": -1000})
@@ -162,43 +196,92 @@ class GovDeadlineMixin(models.AbstractModel):
         leaders = self._gov_escalation_leaders() if step.notify_leader else {}
         told = self._gov_escalation_told(step) if step.notify_role else {}
         documents = self._gov_escalation_document()
-        activity_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id("gov_rules.mail_activity_type_gov_deadline")
         today = district_today(self)
-        # sudo: the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item
-        Activity = self.env["mail.activity"].sudo()
-        targets = [documents[record] for record in self
-                   if documents[record] and "activity_ids" in documents[record]._fields]
-        open_ones = targets and Activity.search_read(
-            [("gov_escalation_step_id", "=", step.id), ("activity_type_id", "=", activity_type.id),
-             ("res_model", "in", list({document._name for document in targets})),
-             ("res_id", "in", list({document.id for document in targets}))], ["res_model", "res_id", "user_id"])
-        given = {(activity["res_model"], activity["res_id"], activity["user_id"][0])
-                 for activity in open_ones if activity["user_id"]}
-        summaries = {}
-        model_ids = {}
-        vals_list = []
+        # {(model, item, user): (record, document, user)}: each person once per item, the first record wins
+        wanted = {}
         for record in self:
             document = documents[record]
             if not document or "activity_ids" not in document._fields:
                 continue
             users = owners.get(record, empty) | leaders.get(record, empty) | office | told.get(record, empty)
-            model_id = model_ids.setdefault(document._name, self.env["ir.model"]._get_id(document._name))
-            # sudo: the activity's document name is read by the system (compute_sudo on mail.activity)
-            name = document.sudo().display_name
             for user in users:
-                if (document._name, document.id, user.id) in given:
-                    continue
-                given.add((document._name, document.id, user.id))
-                lang = user.lang or self.env.lang
-                if lang not in summaries:
-                    summaries[lang] = step.with_context(lang=lang).summary
-                vals_list.append({
-                    "res_model_id": model_id, "res_id": document.id, "res_name": name, "user_id": user.id,
-                    "user_tz": user.tz, "activity_type_id": activity_type.id, "summary": summaries[lang],
-                    "gov_escalation_step_id": step.id, "date_deadline": record.deadline or today,
-                })
+                wanted.setdefault((document._name, document.id, user.id), (record, document, user))
+        if not wanted:
+            return
+        given = self._gov_escalation_given(step, activity_type_id, wanted)
+        summaries = {}
+        model_ids = {}
+        names = {}
+        vals_list = []
+        for key, (record, document, user) in wanted.items():
+            if key in given:
+                continue
+            model_id = model_ids.setdefault(document._name, self.env["ir.model"]._get_id(document._name))
+            if document not in names:
+                # sudo: the activity's document name is read by the system (compute_sudo on mail.activity)
+                names[document] = document.sudo().display_name
+            lang = user.lang or self.env.lang
+            if lang not in summaries:
+                summaries[lang] = step.with_context(lang=lang).summary
+            vals_list.append({
+                "res_model_id": model_id, "res_id": document.id, "res_name": names[document], "user_id": user.id,
+                "user_tz": user.tz, "activity_type_id": activity_type_id, "summary": summaries[lang],
+                "gov_escalation_step_id": step.id, "date_deadline": record.deadline or today,
+            })
         if vals_list:
-            Activity.with_context(mail_activity_quick_update=True).create(vals_list)
+            # sudo: the scheduler acts (rules: the office reminds and escalates, R28.3), whoever may read the item;
+            # the followers were added by _gov_escalation_given
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True, gov_followers_added=True).create(vals_list)
+
+    def _gov_escalation_given(self, step, activity_type_id, wanted):
+        """The (model, item, user) of ``wanted`` who already have an open activity of ``step`` on the item
+        (found by its type and the step); the others follow the item from now on, as mail makes whoever
+        gets an activity follow it. One statement per model finds the first and subscribes the others
+        (the partners of active users, with the model's default subtypes, as for internal users)."""
+        users = self.env["res.users"].union(*(user for _record, _document, user in wanted.values()))
+        active_partners = set(users.partner_id.filtered("active").ids)  # read for all the users at once
+        by_model = {}
+        for (model_name, res_id, user_id), (_record, _document, user) in wanted.items():
+            partner_id = user.partner_id.id
+            by_model.setdefault(model_name, []).append(
+                (res_id, user_id, partner_id if partner_id in active_partners else None))
+        self.env["mail.activity"].flush_model()
+        self.env["mail.followers"].flush_model()
+        given = set()
+        for model_name, rows in by_model.items():
+            subtypes = self.env["mail.message.subtype"].sudo().default_subtypes(model_name)[0]
+            self.env.cr.execute(SQL("""
+                WITH pair AS (
+                    SELECT * FROM unnest(%s::int[], %s::int[], %s::int[]) AS pair(res_id, user_id, partner_id)),
+                given AS (
+                    SELECT activity.res_id, activity.user_id FROM mail_activity activity
+                    WHERE activity.res_model = %s AND activity.res_id IN (SELECT res_id FROM pair)
+                      AND activity.gov_escalation_step_id = %s AND activity.activity_type_id = %s
+                      AND activity.active),
+                follower AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT DISTINCT %s, pair.res_id, pair.partner_id FROM pair
+                    WHERE pair.partner_id IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM given WHERE given.res_id = pair.res_id AND given.user_id = pair.user_id)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id),
+                subtype AS (
+                    INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                    SELECT follower.id, subtype_id FROM follower, unnest(%s::int[]) AS subtype_id
+                    ON CONFLICT DO NOTHING)
+                SELECT res_id, user_id FROM given""",
+                [row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows], model_name, step.id,
+                activity_type_id, model_name, subtypes.ids))
+            given.update((model_name, res_id, user_id) for res_id, user_id in self.env.cr.fetchall())
+            # the followers were added under the ORM: read them again
+            self.env["mail.followers"].invalidate_model()
+            model = self.env[model_name]
+            model.browse({row[0] for row in rows}).invalidate_recordset(
+                [name for name in ("message_follower_ids", "message_partner_ids", "message_is_follower")
+                 if name in model._fields])
+        return given
 
     def _gov_escalation_terminal(self, step):
         """The step's terminal action (consent, close, return) on these items. Models implement the

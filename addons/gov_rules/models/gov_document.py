@@ -456,7 +456,8 @@ class GovDocument(models.Model):
         if user == self.drafter_id or user.has_group("gov_rules.group_gov_office"):
             return
         # sudo: a user's own units, whatever his HR access rights (a clerk may not read employees)
-        if self.department_id not in user.sudo().employee_ids.department_id:
+        if not self.env["hr.employee"].sudo().search_count(
+                [("user_id", "=", user.id), ("department_id", "=", self.department_id.id)], limit=1):
             raise UserError(self.env._("Only the drafting unit or the office can submit %s.", self.display_name))
 
     @api.model
@@ -474,11 +475,12 @@ class GovDocument(models.Model):
     def _check_department_choice(self, department_id):
         """A clerk drafts for his own unit; the office drafts for any (constraints run as superuser,
         so this is checked in create and write)."""
-        if department_id and not (isinstance(department_id, int) and self.env["hr.department"].browse(
-                department_id).exists()):
+        if not department_id:
+            return
+        if not (isinstance(department_id, int) and self.env["hr.department"].browse(department_id).exists()):
             raise ValidationError(self.env._("No unit has the id %s.", department_id))
         units = self._own_units()
-        if not department_id or units is None:
+        if units is None:
             return
         if department_id not in units.ids:
             raise ValidationError(self.env._("You draft for your own unit, not for %s.",

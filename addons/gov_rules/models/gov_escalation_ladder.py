@@ -9,6 +9,12 @@ from ..lib.district_time import district_today
 _logger = logging.getLogger(__name__)
 
 
+def _prefetched(model):
+    """The fields a search reads with the records (search_fetch): those the ORM prefetches."""
+    return [name for name, field in model._fields.items() if field.store and field.prefetch is True
+            and field.column_type]
+
+
 class GovEscalationLadder(models.Model):
     """Steps taken around a deadline: remind before, notify at, escalate after, and a terminal
     action such as silence-means-consent (R27.6) or closing."""
@@ -58,19 +64,36 @@ class GovEscalationLadder(models.Model):
         env = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
         today = today or district_today(self)
         in_cron = bool(env.context.get("cron_id"))
-        steps = env["gov.escalation.step"].search([("ladder_id.rule_set_id", "!=", False)],
-                                                  order="ladder_id, offset_days")
-        for model_name in env["gov.deadline.mixin"]._deadline_models():
-            model = env[model_name]
+        Step = env["gov.escalation.step"]
+        steps = Step.search_fetch([("ladder_id.rule_set_id", "!=", False)], _prefetched(Step),
+                                  order="ladder_id, offset_days")
+        models = [env[model_name] for model_name in env["gov.deadline.mixin"]._deadline_models()]
+        # the steps due on at least one item of each model, asked in one query; once a terminal action has
+        # run (it may start the next steps of a route), every later step is searched as well
+        due = steps._due_somewhere(models, today)
+        for model in models:
+            # each batch is read with its fields by its search: the step reads them at once
+            fetched = _prefetched(model)
             for step in steps:
+                if due is not None and step not in due[model._name]:
+                    continue
                 domain = step._due_domain(today)
                 left_out = []
-                while batch := model.search([*domain, ("id", "not in", left_out)], limit=batch_size, order="id"):
-                    claimed = batch._gov_escalation_claim()
-                    # items another run holds are its own; items that failed are tried at the next run
-                    left_out += (batch - claimed).ids
-                    if claimed:
-                        left_out += step._execute_isolated(claimed, today).ids
+                while True:
+                    # one more than a batch: whether another batch follows is known without a search
+                    found = model.search_fetch([*domain, ("id", "not in", left_out)], fetched,
+                                               limit=batch_size + 1, order="id")
+                    batch = found[:batch_size]
+                    if not batch:
+                        break
+                    # claimed and taken in one savepoint; items another run holds are its own, items that
+                    # failed are tried at the next run
+                    left_out += step._execute_isolated(batch, today).ids
+                    if step.terminal_action != "none":
+                        due = None
                     # commit each batch when run by the scheduler, and stop when its time is up
                     if in_cron and env["ir.cron"]._commit_progress(len(batch)) <= 0:
                         return
+                    # a reminder makes nothing else due: no batch follows the last one found
+                    if len(found) <= batch_size and step.terminal_action == "none":
+                        break

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tools import SQL
 
 from ..lib.checks import check_not_blank
 from ..lib.district_time import district_today
@@ -124,6 +125,17 @@ class GovEscalationStep(models.Model):
                 ("deadline_policy_id.ladder_id", "=", self.ladder_id.id),
                 ("escalation_offset_done", "<", self.offset_days)]
 
+    def _due_somewhere(self, models, today):
+        """{model name: those of these steps due on at least one of its items}, for ``models``, in one query."""
+        parts = [SQL("SELECT %s, %s WHERE EXISTS(%s)", model._name, step.id,
+                     model._search(step._due_domain(today), limit=1).select())
+                 for model in models for step in self]
+        due = {model._name: self.browse() for model in models}
+        if parts:
+            for model_name, step_id in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+                due[model_name] |= self.browse(step_id)
+        return due
+
     def _told_role(self):
         """The role this step also tells, with its group or user: (role, group, user), or None."""
         self.ensure_one()
@@ -164,26 +176,29 @@ class GovEscalationStep(models.Model):
             for record_id in records.ids])
 
     def _execute_isolated(self, records, today=None):
-        """Take this step on a batch in one go; if that fails, item by item, each in its own savepoint,
-        so that one broken item neither rolls back nor holds up the others. Returns the items on which
-        the step failed: nothing of it was done on them, and the next run tries them again."""
+        """Claim a batch (see _gov_escalation_claim) and take this step on it in one go, in one savepoint;
+        if that fails, claim the items and take the step item by item, each in its own savepoint, so that
+        one broken or changed item neither rolls back nor holds up the others. Returns the items left
+        out: held by another run, or on which the step failed (nothing of it was done on them, and the
+        next run tries them again)."""
         self.ensure_one()
         try:
             with self.env.cr.savepoint():
-                self._execute(records, today)
-            return records.browse()
+                # a row changed since this run's snapshot refuses the lock: then one by one, below
+                claimed = records._gov_escalation_lock()
+                if claimed:
+                    self._execute(claimed, today)
+            return records - claimed
         except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
             # someone decided on one of the items meanwhile: the others go on without it
             _logger.info("Escalation step %s met a concurrent change in a batch of %s %s; taking them one by one: %s",
                          self.id, len(records), records._name, error)
         except Exception as error:  # noqa: BLE001 - any fault of one item must not stop the others
-            if len(records) == 1:
-                self._gov_escalation_failed(records, error)
-                return records
             _logger.warning("Escalation step %s failed on a batch of %s %s; taking them one by one: %s",
                             self.id, len(records), records._name, error)
-        failed = records.browse()
-        for record in records:
+        claimed = records._gov_escalation_claim()
+        failed = records - claimed
+        for record in claimed:
             try:
                 with self.env.cr.savepoint():
                     self._execute(record, today)

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.checks import check_not_blank
@@ -17,6 +17,8 @@ POSITION_ROLES = [
 
 # the roles an entrustment of an item as a task takes over (R5.2)
 ENTRUSTABLE_ROLES = ("head", "area_leader")
+# what decides who holds a role (_holder, cached in the registry)
+HOLDER_FIELDS = {"user_id", "role", "active", "sequence", "department_id"}
 
 
 class GovPosition(models.Model):
@@ -53,24 +55,32 @@ class GovPosition(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         positions = super().create(vals_list)
+        self.env.registry.clear_cache()  # who holds a role (_holder), who is in charge (gov.area)
         positions._sync_ab_partners()
         positions._check_absence_cycles(positions._stand_in_users())
         return positions
 
     def write(self, vals):
         if self.env.context.get("gov_ab_sync") or not {"ab_partner_id", "user_id", "role", "active"} & set(vals):
-            return super().write(vals)
+            return self._gov_write_holders(vals)
         # who stands in for whom may change: the holders before and after are checked for cycles (R5.4)
         new_partner = self.browse(vals.get("ab_partner_id") or [])
         users = self._stand_in_users() | new_partner._stand_in_users()
         previous = self.ab_partner_id
-        result = super().write(vals)
+        result = self._gov_write_holders(vals)
         if "ab_partner_id" in vals:
             # the old partners no longer point back at us
             (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
                 gov_ab_sync=True).write({"ab_partner_id": False})
             self._sync_ab_partners()
         self._check_absence_cycles(users | self._stand_in_users())
+        return result
+
+    def _gov_write_holders(self, vals):
+        result = super().write(vals)
+        if HOLDER_FIELDS & set(vals):
+            # who holds a role (_holder) and who is in charge of an area (gov.area._position_users)
+            self.env.registry.clear_cache()
         return result
 
     def _sync_ab_partners(self):
@@ -120,13 +130,26 @@ class GovPosition(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _holder(self, role, department=None):
+        """Who holds ``role`` (in ``department``): kept in the registry's cache, cleared whenever a position
+        changes, so routing asks it without a query."""
+        return self.env["res.users"].browse(self._holder_id(role, department.id if department else False))
+
+    @tools.ormcache("role", "department_id")
+    def _holder_id(self, role, department_id):
         domain = [("role", "=", role), ("user_id", "!=", False)]
-        if department:
-            domain.append(("department_id", "=", department.id))
-        return self.search(domain, limit=1).user_id
+        if department_id:
+            domain.append(("department_id", "=", department_id))
+        # sudo: who holds a role decides routing, whoever routes; only an id leaves the cache
+        return self.sudo().search_fetch(domain, ["user_id"], limit=1).user_id.id
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # who holds a role (_holder), who is in charge (gov.area)
+        return result
 
     @api.model
-    def _role_holders(self, role, records, on_date, group=None, user=None, department=None, user_field=None):
+    def _role_holders(self, role, records, on_date, group=None, user=None, department=None, user_field=None,
+                      entrusted=None):
         """{record: users holding ``role`` (a route step's role) for it on ``on_date``}, before absences:
         who acts for them today is decided by the caller.
 
@@ -136,15 +159,20 @@ class GovPosition(models.Model):
         ``records`` at once (one resolution per position, area and unit), so the cost does not grow with
         them. ``options``: ``group``, ``user`` (the roles "group" and "user"), ``department`` (overrides
         the record's unit: an opinion asked of a unit) and ``user_field`` (the role "user_field").
+        ``entrusted``: the entrustments of these records (gov.entrustment._entrusted_positions), when the
+        caller resolves several roles for them.
         """
         resolver = getattr(self, f"_gov_role_{role}", None)
         if resolver is None:
             raise UserError(self.env._("No one can be found for the role “%s”: its module is not installed.", role))
         options = {"group": group, "user": user, "department": department, "user_field": user_field}
-        entrusted = {}
-        if role in ENTRUSTABLE_ROLES:
+        if role not in ENTRUSTABLE_ROLES:
+            entrusted = {}
+        elif entrusted is None:
             # a deputy entrusted with this very item as a task takes the head's and the leader's steps (R5.2)
             entrusted = self.env["gov.entrustment"]._entrusted_positions(records, on_date)
+        else:
+            entrusted = {record: position for record, position in entrusted.items() if record in records}
         holders = resolver(records.filtered(lambda record: record not in entrusted), on_date, options)
         holders.update({record: position.user_id for record, position in entrusted.items()})
         return holders
@@ -165,11 +193,11 @@ class GovPosition(models.Model):
     def _gov_role_area_leader(self, records, on_date, options):
         # the leader area, not the subject area: the audit bureau's items go to the head (R7.1)
         return self._by_area(records, lambda record: record._gov_signoff_leader_area(), lambda area: (
-            area._leader_position(on_date).user_id if area else self._holder("head")))
+            area._leader_user(on_date) if area else self._holder("head")))
 
     def _gov_role_office_deputy(self, records, on_date, options):
         return self._by_area(records, lambda record: record._gov_signoff_area(), lambda area: (
-            (area.office_position_id.user_id if area else None) or self._holder("office_deputy_director")))
+            (area._office_user() if area else None) or self._holder("office_deputy_director")))
 
     def _gov_role_unit_principal(self, records, on_date, options):
         department = options.get("department")

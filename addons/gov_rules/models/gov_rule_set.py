@@ -116,7 +116,11 @@ class GovRuleSet(models.Model):
 
     def _policy(self, code):
         self.ensure_one()
-        policy = self.policy_ids.filtered(lambda p: p.code == code)[:1]
+        # one query, the policy with its fields: the rule set's other policies are not needed here
+        Policy = self.env["gov.deadline.policy"]
+        policy = Policy.search_fetch([("rule_set_id", "=", self.id), ("code", "=", code)],
+                                     [name for name, field in Policy._fields.items()
+                                      if field.store and field.prefetch is True and field.column_type], limit=1)
         if not policy:
             raise UserError(self.env._("The rule set %(set)s has no deadline policy “%(code)s”.",
                                        set=self.display_name, code=code))

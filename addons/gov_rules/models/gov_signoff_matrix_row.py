@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
 from ..lib.checks import check_not_blank
@@ -78,8 +80,31 @@ class GovSignoffMatrixRow(models.Model):
     @api.model
     def _match(self, record):
         """The first active row of ``record``'s rule set that its conditions select."""
-        rows = self.search([("rule_set_id", "=", record.rule_set_id.id), ("model", "=", record._name)])
+        # the rows with their conditions in one query
+        rows = self.search_fetch([("rule_set_id", "=", record.rule_set_id.id), ("model", "=", record._name)],
+                                 ["domain", "name", "separation_of_duties"])
+        tested, matched = rows._select_in_sql(record)
         for row in rows:
-            if record.filtered_domain(row._parsed_domain()):
+            if row in matched if row in tested else record.filtered_domain(row._parsed_domain()):
                 return row
         return self.browse()
+
+    def _select_in_sql(self, record):
+        """(rows tested, rows selecting ``record``) among these rows, all tested in one query: each
+        condition on related records (area, authority, unit …) is joined in the database instead of
+        those records being read one by one, so the cost does not grow with the rows. A condition the
+        database cannot test (a field without search) is left to the caller (filtered_domain)."""
+        # sudo: the matrix is configuration; it selects the route whatever the submitter may read
+        model = record.sudo().with_context(active_test=False)
+        parts, tested = [], self.browse()
+        for row in self:
+            try:
+                query = model._search(Domain("id", "=", record.id) & Domain(row._parsed_domain()))
+            except (ValueError, TypeError, KeyError, NotImplementedError):
+                continue
+            parts.append(SQL("SELECT %s WHERE EXISTS(%s)", row.id, query.select()))
+            tested |= row
+        if not parts:
+            return tested, tested
+        return tested, self.browse(row_id for (row_id,) in self.env.execute_query(SQL(" UNION ALL ").join(parts)))
+

@@ -9,7 +9,7 @@ from odoo.tools import SQL, LazyTranslate
 
 from ..lib.district_time import district_today
 from .gov_rule_set import text_in
-from .gov_signoff_task import DONE_STATES
+from .gov_signoff_task import DEADLINE_ACTIVITY_TYPE, DONE_STATES, xmlid_to_id
 
 SIGNOFF_STATES = [
     ("draft", "Draft"),
@@ -168,7 +168,7 @@ class GovSignoffMixin(models.AbstractModel):
 
         def leader_of(area):
             if area not in acting:
-                holder = area._leader_position(today).user_id if area else positions._holder("head")
+                holder = area._leader_user(today) if area else positions._holder("head")
                 acting[area] = who_acts(holder)
             return acting[area]
 
@@ -256,7 +256,10 @@ class GovSignoffMixin(models.AbstractModel):
         self.ensure_one()
         if not self._gov_consult_field:
             return self.env["hr.department"]
-        units = self[self._gov_consult_field]
+        # sudo: whoever submits reads the item; its units are read without evaluating its rules again
+        units = self.sudo()[self._gov_consult_field].with_env(self.env)
+        if not units:
+            return units
         digest = self._gov_consult_digest()
         answered = self.consult_task_ids.filtered(
             lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
@@ -300,7 +303,12 @@ class GovSignoffMixin(models.AbstractModel):
                 raise UserError(self.env._("No rule set is in force for %s.", record.display_name))
             # the matrix is configuration: the system reads it for whoever submits
             row = self.env["gov.signoff.matrix.row"].sudo()._match(record)
-            if row and not row.step_ids:
+            # the route's steps with their fields in one query
+            Step = self.env["gov.signoff.route.step"].sudo()
+            steps = Step.search_fetch([("row_id", "=", row.id)], [
+                name for name, field in Step._fields.items() if field.store and field.prefetch is True
+                and field.column_type]) if row else Step
+            if row and not steps:
                 raise UserError(self.env._("The sign-off route “%s” has no step; an administrator completes it.",
                                            row.name))
             if not row:
@@ -323,7 +331,7 @@ class GovSignoffMixin(models.AbstractModel):
                 record._gov_consult_task_values(departments, common) + [{
                     **step._snapshot(), **common, "kind": "signoff",
                     "separation_of_duties": record._gov_signoff_separates_duties(row),
-                } for step in row.step_ids])
+                } for step in steps])
             tasks.filtered(lambda task: task.kind == "signoff")._check_resolvable()
             record._gov_signoff_log(tasks[:1], "submit", opinion=record._gov_submit_note(row, departments))
             record._gov_signoff_start_stage(tasks)
@@ -378,7 +386,9 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_lock()
         for record in self:
             record._gov_checklist_check_decision()
-            task = record._gov_signoff_my_task()
+            # the open steps and those of this round in one query: the decision and the progress read them
+            steps = record._gov_signoff_round_steps()
+            task = record._gov_signoff_my_task(steps)
             task._finish("approved", opinion)
             record._gov_signoff_log(task, "approve", opinion=opinion)
             if task.acting_for_id:
@@ -388,7 +398,7 @@ class GovSignoffMixin(models.AbstractModel):
                     body=holder_env._("%(user)s decided “%(step)s” for you while you were away.",
                                       user=self.env.user.name, step=task.name),
                     partner_ids=task.acting_for_id.partner_id.ids, subtype_xmlid="mail.mt_note")
-            record._gov_signoff_progress(task)
+            record._gov_signoff_progress(task, steps.filtered(lambda step, task=task: step.round == task.round))
         return True
 
     def action_signoff_reject(self, reason=None):
@@ -474,14 +484,31 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_open_tasks(self, kinds=("signoff",)):
         # steps are kept by the system; who may act is checked in _gov_signoff_my_task
-        return self.env["gov.signoff.task"].sudo().search([
+        Task = self.env["gov.signoff.task"].sudo()
+        # the steps with their fields in one query: the caller reads them at once
+        return Task.search_fetch([
             ("res_model", "=", self._name), ("res_id", "=", self.id), ("kind", "in", kinds),
-            ("state", "in", ("waiting", "pending"))])
+            ("state", "in", ("waiting", "pending"))], Task._gov_prefetched_fields())
 
-    def _gov_signoff_my_task(self):
+    def _gov_signoff_round_steps(self):
+        """The sign-off steps still open and every step of the current round (opinions included), with
+        their fields, in one query: a decision reads the first, its progress the second."""
         self.ensure_one()
-        tasks = self._gov_signoff_open_tasks().filtered(lambda task: task.state == "pending")
-        mine = tasks.filtered(lambda task: self.env.user in task.user_ids)[:1]
+        Task = self.env["gov.signoff.task"].sudo()
+        return Task.search_fetch([
+            ("res_model", "=", self._name), ("res_id", "=", self.id),
+            "|", "&", ("kind", "=", "signoff"), ("state", "in", ("waiting", "pending")),
+            ("round", "=", self.signoff_round)], Task._gov_prefetched_fields())
+
+    def _gov_signoff_my_task(self, steps=None):
+        """The current user's pending step (``steps``: the item's steps already searched, if any)."""
+        self.ensure_one()
+        # whoever acts is an active user: the steps' users are compared as they are stored, read at once
+        # for every open step (the next stage's are rewritten when it starts)
+        open_tasks = (steps.filtered(lambda step: step.kind == "signoff" and step.state in ("waiting", "pending"))
+                      if steps is not None else self._gov_signoff_open_tasks()).with_context(active_test=False)
+        mine = open_tasks.filtered(lambda task: task.state == "pending" and self.env.uid in task.user_ids.ids)[:1]
+        tasks = open_tasks.filtered(lambda task: task.state == "pending")
         is_author = self.env.user in self._gov_signoff_authors()
         if mine.separation_of_duties and is_author or not mine and tasks.filtered("separation_of_duties") \
                 and is_author:
@@ -503,11 +530,13 @@ class GovSignoffMixin(models.AbstractModel):
             self._gov_set_signoff_state("pending")
         return stage_tasks._activate()
 
-    def _gov_signoff_progress(self, task):
-        """A step was decided: close its stage when enough approved, then start the next one."""
-        # sudo: the system moves the route on after a decision
-        tasks = self.env["gov.signoff.task"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round)])
+    def _gov_signoff_progress(self, task, tasks=None):
+        """A step was decided: close its stage when enough approved, then start the next one. ``tasks``:
+        the steps of the task's round, when the caller already has them."""
+        if tasks is None:
+            # sudo: the system moves the route on after a decision
+            tasks = self.env["gov.signoff.task"].sudo().search([
+                ("res_model", "=", self._name), ("res_id", "=", self.id), ("round", "=", task.round)])
         # steps cancelled by a withdrawal of the same round wait for nobody: they never count
         stage = tasks.filtered(lambda t: _stage_key(t) == _stage_key(task) and t.state != "cancelled")
         needed = max(stage.mapped("required_approvals")) or len(stage)
@@ -555,7 +584,10 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_on_state(state)
 
     def _gov_signoff_clear_returned(self):
-        """The item was submitted again or closed: its returned steps no longer wait for anyone."""
+        """The item was submitted again or closed: its returned steps no longer wait for anyone. Only an
+        item returned for changes has such steps (a return sets both together)."""
+        if not self.filtered(lambda record: record.signoff_state == "returned"):
+            return
         # sudo: the system keeps the steps
         returned = self.env["gov.signoff.task"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids), ("returned_to_ids", "!=", False)])
@@ -563,10 +595,15 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_close_deadline_activities(self, users=None):
         """Reminders of a deadline lose their point once the step or the item is decided."""
-        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        domain = [("res_model", "=", self._name), ("res_id", "in", self.ids),
+                  ("activity_type_id", "=", xmlid_to_id(self.env, DEADLINE_ACTIVITY_TYPE))]
+        if users is not None:
+            domain.append(("user_id", "in", users.ids))
         # sudo: reminders were created by the system for other users
-        self.sudo().activity_ids.filtered(
-            lambda act: act.activity_type_id == deadline_type and (users is None or act.user_id in users)).unlink()
+        reminders = self.env["mail.activity"].sudo().search(domain)
+        if reminders:
+            reminders.unlink()
+            self.invalidate_recordset([name for name in self._fields if name.startswith("activity_")])
 
     def _gov_signoff_log(self, task, action, opinion=None, user=None):
         user = user or self.env.user
@@ -586,7 +623,8 @@ class GovSignoffMixin(models.AbstractModel):
         if entry.acting_for_id:
             who = district._("%(user)s for %(holder)s", user=user.name, holder=entry.acting_for_id.name)
         body = f"{label}: {task.name} · {who}" if task else f"{label} · {who}"
-        # sudo: the decision is noted in the chatter even where the decider may not post
+        # sudo: the decision is noted in the chatter even where the decider may not post; it is noted once,
+        # with the opinion (the step's activity is closed without a message of its own)
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
         self._gov_signoff_invalidate()
         return entry
@@ -603,6 +641,12 @@ class GovSignoffMixin(models.AbstractModel):
         self.invalidate_recordset(["signoff_task_ids", "consult_task_ids", "signoff_log_ids", "signoff_user_ids",
                                    "signoff_can_act", "signoff_my_kind", "signoff_editor_ids",
                                    "signoff_editable_fields", "signoff_can_withdraw"])
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # whoever gets the system's activities was subscribed with them (gov.deadline.mixin._gov_add_followers)
+        if self.env.context.get("gov_followers_added"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def write(self, vals):
         if not self.env.su:

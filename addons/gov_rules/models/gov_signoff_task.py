@@ -1,10 +1,12 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import LazyTranslate, format_date
 
 from ..lib.district_time import district_today
+from .gov_position import ENTRUSTABLE_ROLES
 from .gov_signoff_route_step import SIGNOFF_ROLES
 
 _lt = LazyTranslate(__name__)
@@ -21,6 +23,14 @@ TASK_STATES = [
     ("cancelled", "Cancelled"),
 ]
 DONE_STATES = ("approved", "objected", "consented")
+SIGNOFF_ACTIVITY_TYPE = "gov_rules.mail_activity_type_gov_signoff"
+DEADLINE_ACTIVITY_TYPE = "gov_rules.mail_activity_type_gov_deadline"
+
+
+def xmlid_to_id(env, xmlid):
+    """The id of a record of the module's data, from the registry's cache: no query (env.ref checks
+    that the record exists, one query each time after the cache is cleared)."""
+    return env["ir.model.data"]._xmlid_to_res_id(xmlid)
 
 
 class GovSignoffTask(models.Model):
@@ -154,18 +164,47 @@ class GovSignoffTask(models.Model):
         """Raise a UserError, before anything is asked of anyone, when nobody holds the role of one of these
         steps: the submitter hears it, not a unit consulted before the step is due."""
         today = today or district_today(self)
+        holders_of = self._holders_by_task(today)
         for task in self:
-            if not task._resolve_holders(task._record(), today):
+            if not holders_of[task]:
                 raise UserError(self.env._(
                     "Nobody holds the role of step “%(step)s” for %(item)s; an administrator assigns the position.",
                     step=task.name, item=task.res_name))
 
+    def _holders_by_task(self, today):
+        """{task: users holding its role on ``today``}, before absences: one resolution of each role for
+        all the items of these steps (gov.position._role_holders), not one per step."""
+        holders_of = {}
+        entrusted = {}  # {model: the entrustments of its items}, searched once for every role taking them
+        for key, tasks in self.grouped(lambda task: (task.role, task.group_id, task.role_user_id, task.department_id,
+                                                     task.user_field, task.res_model)).items():
+            role, group, user, department, user_field, model_name = key
+            records = self.env[model_name].browse(tasks.mapped("res_id"))
+            if role in ENTRUSTABLE_ROLES and model_name not in entrusted:
+                items = self.env[model_name].browse(self.filtered(lambda task, m=model_name: task.res_model == m)
+                                                    .mapped("res_id"))
+                entrusted[model_name] = self.env["gov.entrustment"]._entrusted_positions(items, today)
+            holders = self.env["gov.position"]._role_holders(role, records, today, group=group, user=user,
+                                                             department=department, user_field=user_field,
+                                                             entrusted=entrusted.get(model_name))
+            holders_of.update({task: holders[records.browse(task.res_id)] for task in tasks})
+        return holders_of
+
     def _resolve(self, today=None):
-        """Set holder and the users who may act, honouring absences and separation of duties."""
+        """Set holder and the users who may act, honouring absences and separation of duties.
+
+        The steps of a stage are resolved together: one resolution of each role for all their items
+        (gov.position._role_holders) and one search of the day's absences, not one per step."""
         today = today or district_today(self)
+        holders_of = self._holders_by_task(today)
+        # who acts for each holder today: one search of the holders' absences; a chain of stand-ins is
+        # followed only where a holder is away
+        single = self.env["res.users"].union(*(holders[:1] for task, holders in holders_of.items()
+                                               if task.role != "group"))
+        away = single.filtered(lambda user: user.id in self.env["gov.absence"]._away_user_ids(today))
         for task in self:
             record = task._record()
-            holders = task._resolve_holders(record, today)
+            holders = holders_of[task]
             if not holders:
                 raise UserError(self.env._(
                     "Nobody holds the role of step “%(step)s” for %(item)s; an administrator assigns the position.",
@@ -173,7 +212,9 @@ class GovSignoffTask(models.Model):
             if task.role == "group":
                 acting = holders
             else:
-                acting = self.env["gov.position"]._acting_user(holders[:1], today)
+                acting = holders[:1]
+                if acting in away:
+                    acting = self.env["gov.position"]._acting_user(acting, today)
             if task.separation_of_duties:
                 authors = record._gov_signoff_authors() | task.requester_id
                 acting -= authors
@@ -184,8 +225,10 @@ class GovSignoffTask(models.Model):
                     raise UserError(self.env._(
                         "Only the submitter could approve step “%s”, but who submits may not approve (R18.1).",
                         task.name))
-            task.write({"holder_id": holders[:1].id if task.role != "group" else False,
-                        "user_ids": [fields.Command.set(acting.ids)]})
+            # the users as stored (not only the active ones): those read by the caller are not read again
+            task.with_context(active_test=False).write({
+                "holder_id": holders[:1].id if task.role != "group" else False,
+                "user_ids": [fields.Command.set(acting.ids)]})
 
     def _stand_in_for_author(self, holder, authors, today):
         """R18.1: ``holder`` wrote or submitted the item, so who decides instead: his stand-in (the A/B
@@ -254,8 +297,8 @@ class GovSignoffTask(models.Model):
     # ------------------------------------------------------------------
     def _activate(self):
         """The step is due: resolve who acts, start its clock, give them an activity."""
-        self._resolve()
         today = district_today(self)
+        self._resolve(today)
         for task in self:
             policy = task.deadline_policy_id or task._record()._gov_signoff_task_policy(task)
             task.write({"state": "pending", "deadline_policy_id": policy.id, "deadline_start": today,
@@ -263,54 +306,113 @@ class GovSignoffTask(models.Model):
         self._schedule_activities()
 
     def _schedule_activities(self):
-        activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
-        system = self.env.ref("base.user_root")
+        """One activity per person who may act on each of these steps, created in one go.
+
+        Created by the system user, not by whoever submitted or re-routed: the approver may be unable to
+        create activities on the item himself, and the creator of an activity may delete it (mail's rule),
+        while the approver's to-do is not the submitter's to drop. The activity names the step; its
+        document name and time zone are given with it, so that creating it costs no update afterwards."""
+        activity_type_id = xmlid_to_id(self.env, SIGNOFF_ACTIVITY_TYPE)
+        today = district_today(self)
+        Model = self.env["ir.model"]
+        vals_list = []
+        followers = {}
         for task in self:
-            record = task._record()
+            # sudo: the activity's document name is read by the system (compute_sudo on mail.activity)
+            name = task._record().sudo().display_name
+            followers.setdefault(task.res_model, {}).setdefault(task.res_id, set()).update(
+                task.user_ids.partner_id.ids)
             for user in task.user_ids:
-                # system action: the approver may be unable to create activities on the record himself;
-                # created by the system user, not by whoever submitted or re-routed, since the creator of an
-                # activity may delete it (mail's rule) and the approver's to-do is not the submitter's to drop
-                record.with_user(system).activity_schedule(
-                    activity_type_id=activity_type.id, user_id=user.id, summary=task.name,
-                    date_deadline=task.deadline or district_today(self), gov_signoff_task_id=task.id)
+                vals_list.append({
+                    "res_model_id": Model._get_id(task.res_model), "res_id": task.res_id, "res_name": name,
+                    "user_id": user.id, "user_tz": user.tz, "activity_type_id": activity_type_id,
+                    "summary": task.name, "automated": True, "date_deadline": task.deadline or today,
+                    "gov_signoff_task_id": task.id,
+                })
+        if not vals_list:
+            return
+        self._gov_add_followers(followers)
+        # the to-do shows in the approver's activities (no mail about it: the decision is in the chatter)
+        # with the current company: the system user's own is not read for it
+        self.env["mail.activity"].with_user(SUPERUSER_ID).with_company(self.env.company).with_context(
+            mail_activity_quick_update=True, gov_followers_added=True).create(vals_list)
+
+    def _invalidate_item_activities(self):
+        """Activities of the items were closed (archived, their list no longer holds them): read again."""
+        for model_name, tasks in self.grouped("res_model").items():
+            model = self.env[model_name]
+            model.browse(tasks.mapped("res_id")).invalidate_recordset(
+                [name for name in model._fields if name.startswith("activity_")])
+
+    @api.model
+    def _gov_prefetched_fields(self):
+        """The stored fields read with the steps when the engine searches them (search_fetch)."""
+        return [name for name, field in self._fields.items() if field.store and field.prefetch is True
+                and field.column_type]
+
+    def _open_activities(self, users=None, deadline_users=None):
+        """The open activities of these steps, found by their type and the step (never by their summary,
+        which may be in another language): those of ``users``, by default of who may act on each step.
+        With ``deadline_users``, also the items' deadline reminders of these users. One search."""
+        types = [xmlid_to_id(self.env, SIGNOFF_ACTIVITY_TYPE)]
+        domain = Domain("gov_signoff_task_id", "in", self.ids) & Domain("activity_type_id", "=", types[0])
+        if deadline_users:
+            types.append(xmlid_to_id(self.env, DEADLINE_ACTIVITY_TYPE))
+            domain |= Domain.AND([
+                Domain("activity_type_id", "=", types[1]), Domain("user_id", "in", deadline_users.ids),
+                Domain.OR(Domain("res_model", "=", model_name) & Domain("res_id", "in", tasks.mapped("res_id"))
+                          for model_name, tasks in self.grouped("res_model").items())])
+        # sudo: the steps' activities were created by the system
+        activities = self.env["mail.activity"].sudo().search_fetch(
+            domain, ["activity_type_id", "user_id", "gov_signoff_task_id", "date_deadline", "active", "date_done",
+                     "res_model", "res_id"])
+        step_activities = activities.filtered(lambda act: act.activity_type_id.id == types[0])
+        mine = step_activities.filtered(lambda act: act.user_id in (
+            users if users is not None else act.gov_signoff_task_id.with_context(active_test=False).user_ids))
+        return mine, activities - step_activities
 
     def _close_activities(self, users=None, feedback=None):
-        """The step's activities, found by their type and the step (never by their summary, which may be
-        in another language), are done with ``feedback`` or removed."""
-        activity_type = self.env.ref("gov_rules.mail_activity_type_gov_signoff")
-        for task in self:
-            # sudo: the step's activities were created by the system
-            record = task._record().sudo()
-            activities = record.activity_ids.filtered(
-                lambda act, task=task: act.activity_type_id == activity_type and act.gov_signoff_task_id == task
-                and act.user_id in (users if users is not None else task.user_ids))
-            if feedback:
-                activities.action_feedback(feedback=feedback)
-            else:
-                activities.unlink()
+        """The steps' activities are marked done with ``feedback`` (kept on the activity; the decision
+        itself is noted once in the chatter, by the decision log) or removed."""
+        activities, _reminders = self._open_activities(users)
+        if feedback:
+            activities.write({"active": False, "feedback": feedback})
+        else:
+            activities.unlink()
+        if activities:
+            self._invalidate_item_activities()
 
     def _move_activities(self, previous_users):
         self._close_activities(users=previous_users)
         self._schedule_activities()
 
     def _finish(self, state, opinion=None, acting_user=None):
-        """Record a decision on this step by ``acting_user`` (default: the current user)."""
+        """Record a decision on this step by ``acting_user`` (default: the current user): the step's
+        activities are done, and the item's deadline reminders of who could act lose their point."""
         user = acting_user if acting_user is not None else self.env.user
+        now = fields.Datetime.now()
         for task in self:
             acting_for = task.holder_id if task.holder_id and task.holder_id != user else False
-            task.write({"state": state, "opinion": opinion, "decided_by_id": user.id,
-                        "decided_on": fields.Datetime.now(), "acting_for_id": acting_for and acting_for.id,
-                        "deadline_open": False})
-            # the feedback goes into the item's chatter: in the district's language
-            district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
-            label = dict(task._fields["state"]._description_selection(district))[state]
-            task._close_activities(feedback=opinion or label)
-            task._record()._gov_close_deadline_activities(users=task.user_ids)
+            task.write({"state": state, "opinion": opinion, "decided_by_id": user.id, "decided_on": now,
+                        "acting_for_id": acting_for and acting_for.id, "deadline_open": False})
+        # the feedback stays with the done activity: in the district's language
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        label = dict(self._fields["state"]._description_selection(district))[state]
+        # who could act, as stored (read once for the steps and their activities)
+        users = self.with_context(active_test=False).user_ids
+        activities, reminders = self._open_activities(deadline_users=users)
+        reminders.filtered(lambda act: act.user_id in self.filtered(
+            lambda task: task.res_model == act.res_model and task.res_id == act.res_id).with_context(
+            active_test=False).user_ids).unlink()
+        activities.write({"active": False, "feedback": opinion or label})
+        if activities or reminders:
+            self._invalidate_item_activities()
 
     def _cancel(self, state="cancelled"):
         open_tasks = self.filtered(lambda task: task.state in ("waiting", "pending"))
-        open_tasks.filtered(lambda task: task.state == "pending")._close_activities()
+        pending = open_tasks.filtered(lambda task: task.state == "pending")
+        if pending:
+            pending._close_activities()
         open_tasks.write({"state": state, "deadline_open": False})
 
     @api.ondelete(at_uninstall=False)
