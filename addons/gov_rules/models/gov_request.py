@@ -157,7 +157,12 @@ class GovRequest(models.Model):
             self.env["ir.attachment"]._gov_link_uploads(self)
         return result
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # the reason first: the access rules also refuse a submitted request to its unit, without one
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_only_untouched_drafts()
+        return super().unlink()
+
     def _unlink_only_untouched_drafts(self):
         # sudo: the log decides, whether or not the user may read it
         if self.filtered(lambda r: r.state != "draft" or r.sudo().signoff_log_ids):
