@@ -52,7 +52,8 @@ class GovArea(models.Model):
         """{area id: (user id of its leader position, of its office position)}, kept in the registry's
         cache and cleared whenever an area or a position changes: routing reads them without a query."""
         # sudo: who is in charge of an area decides routing, whoever routes; only ids leave the cache
-        areas = self.sudo().with_context(active_test=False).search([])
+        areas = self.sudo().with_context(active_test=False).search(
+            ["|", ("leader_position_id", "!=", False), ("office_position_id", "!=", False)])
         return {area.id: (area.leader_position_id.user_id.id, area.office_position_id.user_id.id) for area in areas}
 
     @api.model_create_multi

@@ -171,12 +171,14 @@ class GovDocument(models.Model):
         """For the matrix's conditions and the search view: the plans of the current year decide."""
         if operator not in ("in", "not in"):
             return NotImplemented
-        # sudo: the units that keep a plan, whoever searches
-        units = self.env["gov.document.plan"].sudo().search([("year", "=", district_today(self).year)]).department_id
+        # sudo: the units that keep a plan, whoever searches; a subquery, so that matching a matrix row costs
+        # no query of its own
+        units = self.env["gov.document.plan"].sudo()._search(
+            [("year", "=", district_today(self).year)]).subselect("department_id")
         domains = {
             "in_plan": [("plan_line_id", "!=", False)],
-            "outside_plan": [("plan_line_id", "=", False), ("department_id", "in", units.ids)],
-            "no_plan": [("plan_line_id", "=", False), ("department_id", "not in", units.ids)],
+            "outside_plan": [("plan_line_id", "=", False), ("department_id", "in", units)],
+            "no_plan": [("plan_line_id", "=", False), ("department_id", "not in", units)],
         }
         domain = Domain.OR([domains[status] for status in value if status in domains] or [Domain.FALSE])
         return domain if operator == "in" else ~domain
@@ -296,8 +298,10 @@ class GovDocument(models.Model):
 
     def _check_consent_wording(self):
         """R30.2: a document issued with the government's consent states the rule set's wording."""
+        if not self.government_consent:
+            return
         wording = (self.rule_set_id.consent_wording or "").strip()
-        if not self.government_consent or not wording:
+        if not wording:
             return
         text = "".join(html2plaintext(self.body or "").split())
         if "".join(wording.split()) not in text:

@@ -62,12 +62,15 @@ class GovPosition(models.Model):
 
     def write(self, vals):
         if self.env.context.get("gov_ab_sync") or not {"ab_partner_id", "user_id", "role", "active"} & set(vals):
-            return self._gov_write_holders(vals)
+            result = super().write(vals)
+            self._gov_forget_holders(vals)
+            return result
         # who stands in for whom may change: the holders before and after are checked for cycles (R5.4)
         new_partner = self.browse(vals.get("ab_partner_id") or [])
         users = self._stand_in_users() | new_partner._stand_in_users()
         previous = self.ab_partner_id
-        result = self._gov_write_holders(vals)
+        result = super().write(vals)
+        self._gov_forget_holders(vals)
         if "ab_partner_id" in vals:
             # the old partners no longer point back at us
             (previous - self.ab_partner_id).filtered(lambda p: p.ab_partner_id in self).with_context(
@@ -76,12 +79,10 @@ class GovPosition(models.Model):
         self._check_absence_cycles(users | self._stand_in_users())
         return result
 
-    def _gov_write_holders(self, vals):
-        result = super().write(vals)
+    def _gov_forget_holders(self, vals):
         if HOLDER_FIELDS & set(vals):
             # who holds a role (_holder) and who is in charge of an area (gov.area._position_users)
             self.env.registry.clear_cache()
-        return result
 
     def _sync_ab_partners(self):
         """Keep the pairs symmetric: a position and its partner point at each other and nobody else
