@@ -42,7 +42,7 @@ class GovSignoffTask(models.Model):
 
     _name = "gov.signoff.task"
     _description = "Sign-off Step"
-    _inherit = ["gov.deadline.mixin"]
+    _inherit = ["gov.deadline.mixin", "gov.item.log.mixin"]
     _order = "res_model, res_id, round, sequence, id"
     _rec_name = "name"
 
@@ -88,6 +88,11 @@ class GovSignoffTask(models.Model):
     deadline_days_left = fields.Char(string="Time Left", compute="_compute_deadline_days_left")
 
     _pending_idx = models.Index("(state, res_model, res_id) WHERE state = 'pending'")
+
+    @api.model
+    def _item_models(self):
+        """Whoever reads an item reads its steps (see the record rules)."""
+        return self.env["gov.signoff.log"]._item_models()
 
     @api.model
     def _selection_urgency(self):

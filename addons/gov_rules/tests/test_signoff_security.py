@@ -143,6 +143,18 @@ class TestDecisionLogSecurity(GovOrgCase):
         self.env.invalidate_all()
         self.assertEqual(self._log(document).read(["action", "task_id", "opinion"]), before)
 
+    def test_steps_are_read_by_whoever_reads_the_document_R35_1(self):
+        """R35.1: the steps are a relation of the document, read by the record rules: its unit reads them
+        (the drafter here neither submitted nor decides), a clerk of another unit reads none of them."""
+        document = self.new_document()
+        document.with_user(self.principal).action_submit()
+        steps = document.sudo().signoff_task_ids
+        self.assertTrue(steps)
+        Task = self.env["gov.signoff.task"]
+        self.assertEqual(Task.with_user(self.clerk).search([("id", "in", steps.ids)]), steps)
+        self.assertEqual(document.with_user(self.clerk).signoff_task_ids, steps)
+        self.assertFalse(Task.with_user(self.finance_clerk).search([("id", "in", steps.ids)]))
+
     def test_log_read_by_drafter_submitter_and_readers_not_others_R35_1(self):
         """R35.1: a colleague submits the clerk's draft; the entries (withdrawn during consultation, on the
         opinion it waited for; issued, on no step) are read by the drafter and the submitter, the document
