@@ -238,9 +238,9 @@ class TestTrustSecurity(GovOrgCase):
         self.assertEqual(Log.with_user(self.finance_clerk).search([("id", "in", entries.ids)]), Log)
         with self.assertRaises(AccessError):
             entries.with_user(self.finance_clerk).read(["summary", "error"])
-        # an issued public document is read by all, and so is its log
+        # an issued public document is read by all, and so are its steps and its log
         document.sudo().write({"state": "issued"})
-        self.assertEqual(Log.with_user(self.finance_clerk).search([("id", "in", entries.ids)]), entries[0])
+        self.assertEqual(Log.with_user(self.finance_clerk).search([("id", "in", entries.ids)]), entries)
 
     # ------------------------------------------------------------------
     # 6. what history points to is archived, never deleted (R35.1, R44.1)
