@@ -2,7 +2,6 @@ import hashlib
 import json
 
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import LazyTranslate, format_date, html2plaintext
@@ -558,17 +557,6 @@ class GovDocument(models.Model):
                 raise ValidationError(self.env._(
                     "“%s” cannot limit a consultation: choose a time limit of the same rule set whose ladder "
                     "ends with silence as consent (R27.6).", policy.name))
-
-    def unlink(self):
-        # the reason first: the access rules also refuse a submitted document to its unit, without one
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
-            self._unlink_only_untouched_drafts()
-        return super().unlink()
-
-    def _unlink_only_untouched_drafts(self):
-        # sudo: the log decides, whether or not the user may read it
-        if self.filtered(lambda d: d.state != "draft" or d.sudo().signoff_log_ids):
-            raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
     def action_print_sheet(self):
         return self.env.ref("gov_rules.action_report_gov_document_sheet").report_action(self)

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -157,17 +156,6 @@ class GovRequest(models.Model):
         if "attachment_ids" in vals:
             self.env["ir.attachment"]._gov_link_uploads(self)
         return result
-
-    def unlink(self):
-        # the reason first: the access rules also refuse a submitted request to its unit, without one
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
-            self._unlink_only_untouched_drafts()
-        return super().unlink()
-
-    def _unlink_only_untouched_drafts(self):
-        # sudo: the log decides, whether or not the user may read it
-        if self.filtered(lambda r: r.state != "draft" or r.sudo().signoff_log_ids):
-            raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
     # ------------------------------------------------------------------
     # Sign-off hooks (see gov.signoff.mixin): what the request's type decides

@@ -4,6 +4,7 @@ import json
 from lxml import etree
 
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import UserError
 from odoo.tools import SQL, LazyTranslate
 
@@ -680,6 +681,19 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_field_labels(self, names):
         return ", ".join(self._fields[name].get_description(self.env)["string"] for name in sorted(names))
+
+    def unlink(self):
+        # the reason first: the access rules also refuse a submitted item to its unit, without one
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_only_untouched_drafts()
+        return super().unlink()
+
+    def _unlink_only_untouched_drafts(self):
+        """An item that went through sign-off is part of the record (R35.1): only a draft never submitted goes."""
+        state_field = self._gov_state_field or "signoff_state"
+        # sudo: the log decides, whether or not the user may read it
+        if self.filtered(lambda r: r[state_field] != "draft" or r.sudo().signoff_log_ids):
+            raise UserError(self.env._("Only a draft that was never submitted can be deleted; cancel it instead."))
 
     def _gov_signoff_is_locked(self):
         return self.signoff_state == "pending" or bool(

@@ -180,3 +180,12 @@ class TestEngineOnAnotherModel(GovOrgCase):
         self.assertEqual(self.pending(item).user_ids, self.finance_principal)
         item.with_user(self.finance_principal).action_signoff_approve()
         self.assertEqual(item.state, "done")
+
+    def test_an_item_once_submitted_is_never_deleted_R35_1(self):
+        """R35.1: the engine keeps what went through sign-off; a draft never submitted may go."""
+        item = self.new_item()
+        item.action_signoff_submit()
+        item.with_user(self.clerk).action_signoff_withdraw("补充材料")
+        with self.refused(UserError, "never submitted"):
+            item.with_user(self.clerk).unlink()
+        self.new_item().with_user(self.clerk).unlink()
