@@ -1,0 +1,10 @@
+from odoo import fields, models
+
+from .gov_signoff_route_step import MEETING_SIGNOFF_ROLES
+
+
+class GovSignoffTask(models.Model):
+    _inherit = "gov.signoff.task"
+
+    role = fields.Selection(selection_add=MEETING_SIGNOFF_ROLES,
+                            ondelete={role: "cascade" for role, _label in MEETING_SIGNOFF_ROLES})
