@@ -70,7 +70,7 @@ class GovMeetingTopic(models.Model):
     meeting_id = fields.Many2one("gov.meeting", index=True, copy=False, readonly=True,
                                  help="The meeting whose agenda has the topic now.")
     # R24.2: a unit concerned objected; the topic waits for a special-topic meeting's agreed opinion
-    units_disagree = fields.Boolean(string="Units Disagree", readonly=True, copy=False, index=True, tracking=True,
+    units_disagree = fields.Boolean(readonly=True, copy=False, index=True, tracking=True,
                                     help="A unit concerned objected (R24.2): the topic goes to a plenary, Party "
                                          "group or executive meeting only once a special-topic meeting recorded "
                                          "an agreed opinion.")
@@ -205,8 +205,9 @@ class GovMeetingTopic(models.Model):
         if not html2plaintext(self.proposal or "").strip():
             raise UserError(self.env._("State the proposal (明确意见) of %s: the meeting decides on it (R24.1).",
                                        self.display_name))
-        super()._gov_signoff_check_submit()
+        result = super()._gov_signoff_check_submit()
         self._check_hearing()
+        return result
 
     def _check_hearing(self):
         """R11.2: a topic that affects the public has a hearing or an argument meeting on record: its

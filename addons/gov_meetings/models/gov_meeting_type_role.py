@@ -22,8 +22,8 @@ class GovMeetingTypeRole(models.Model):
     function = fields.Selection(FUNCTIONS, required=True, default="member", index=True)
     role = fields.Selection(selection="_selection_role", string="Every Holder of",
                             help="Whoever holds a position of this role, as positions change.")
-    position_id = fields.Many2one("gov.position", string="Position", ondelete="cascade")
-    user_id = fields.Many2one("res.users", string="User", ondelete="cascade")
+    position_id = fields.Many2one("gov.position", ondelete="cascade")
+    user_id = fields.Many2one("res.users", ondelete="cascade")
 
     @api.model
     def _selection_role(self):
