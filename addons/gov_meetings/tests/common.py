@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import fields
-
 from odoo.addons.gov_rules.tests.common_org import GovOrganisation
 from odoo.tests import TransactionCase
 

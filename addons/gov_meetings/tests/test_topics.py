@@ -35,7 +35,8 @@ class TestMeetingTypes(GovMeetingsCase):
 
     def test_party_group_members_R21_1(self):
         """R21.1: secretary, deputy secretary and members; monthly; fixed by the secretary."""
-        self.assertEqual(self.type_party._member_users(), self.head | self.exec_deputy | self.deputy_a | self.deputy_b)
+        self.assertEqual(self.type_party._member_users(),
+                         self.head | self.exec_deputy | self.deputy_a | self.deputy_b)
         self.assertEqual(self.type_party.cadence_months, 1)
 
     def test_executive_ex_officio_R22_1(self):
@@ -219,7 +220,8 @@ class TestTopicChecks(GovMeetingsCase):
             {"state": "done", "note": "经审查，合法合规"})
         self.assertEqual(legality.done_by_id, self.legal)
         others = topic.checklist_ids.filtered(lambda line: line.required and not line.reviewer_role)
-        topic.write({"checklist_ids": [Command.update(line.id, {"state": "done", "note": "见附件"}) for line in others]})
+        topic.write({"checklist_ids": [Command.update(line.id, {"state": "done", "note": "见附件"})
+                                       for line in others]})
         topic.action_signoff_submit()
         self.assertEqual(topic.state, "review")
 
