@@ -43,7 +43,8 @@ class TestMeetingTypes(GovMeetingsCase):
         """R22.1: head and deputies; the office director, its deputy directors and the legal adviser attend."""
         self.assertEqual(self.type_executive._member_users(),
                          self.head | self.exec_deputy | self.deputy_a | self.deputy_b)
-        self.assertEqual(self.type_executive._ex_officio_users(), self.office_director | self.office_deputy | self.legal)
+        self.assertEqual(self.type_executive._ex_officio_users(),
+                         self.office_director | self.office_deputy | self.legal)
         self.assertEqual((self.type_executive.cadence_min, self.type_executive.cadence_max), (1, 2))
 
     def test_bad_configuration(self):
