@@ -1,1 +1,2 @@
 from . import test_topics
+from . import test_topics_tour
