@@ -28,7 +28,7 @@ class GovSupervisionExtension(models.Model):
     _gov_area_field = "area_id"
     _gov_department_field = "department_id"
     _gov_author_fields = ("author_id",)
-    _gov_protected_fields = ("current_deadline", "author_id")
+    _gov_protected_fields = ("author_id",)
 
     item_id = fields.Many2one("gov.supervision.item", required=True, index=True, ondelete="cascade")
     name = fields.Char(compute="_compute_name", store=True)

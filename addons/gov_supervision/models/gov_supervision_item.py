@@ -212,10 +212,10 @@ class GovSupervisionItem(models.Model):
             if not item.lead_department_id:
                 continue
             values = {"department_id": item.lead_department_id.id, "responsible_id": item.responsible_id.id,
-                      "deadline": item.deadline}
+                      "deadline": item.deadline, "deadline_start": item.deadline_start}
             if lead:
                 changed = {name: value for name, value in values.items()
-                           if (lead[name].id if name != "deadline" else lead[name]) != value}
+                           if (lead[name] if name.startswith("deadline") else lead[name].id) != value}
                 if changed:
                     # sudo: the system keeps the lead's part as the item says, whoever changed the item
                     lead.sudo().write(changed)

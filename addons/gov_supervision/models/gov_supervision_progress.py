@@ -39,8 +39,14 @@ class GovSupervisionProgress(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        reports = super().create(vals_list)
         units = self.env["gov.supervision.item"]._my_units()
+        for vals in vals_list:
+            if not vals.get("part_id") and vals.get("item_id"):
+                # the reporting unit's own part, else the lead's
+                parts = self.env["gov.supervision.item"].browse(vals["item_id"]).part_ids
+                vals["part_id"] = (parts.filtered(lambda part: part.department_id in units)[:1]
+                                   or parts.filtered("is_lead")[:1]).id
+        reports = super().create(vals_list)
         staff = self.env["gov.supervision.item"]._is_supervision_staff()
         for report in reports:
             if report.item_id.state != "open":
