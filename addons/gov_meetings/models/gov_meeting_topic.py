@@ -235,6 +235,20 @@ class GovMeetingTopic(models.Model):
             self.filtered(lambda topic: not topic.units_disagree)._gov_signoff_write({"units_disagree": True})
         return result
 
+    def action_signoff_submit(self):
+        """R24.2 holds while an objection stands: a unit that objected to this very text is not asked again
+        (the engine keeps its answer), one asked again about a changed text answers anew."""
+        for topic in self:
+            digest = topic._gov_consult_digest()
+            # sudo: the system reads the answers given, whoever submits
+            units = topic.sudo().consult_department_ids
+            standing = topic.sudo().consult_task_ids.filtered(
+                lambda task, digest=digest, units=units: task.state == "objected" and task.text_digest == digest
+                and task.department_id in units)
+            if topic.units_disagree != bool(standing):
+                topic._gov_signoff_write({"units_disagree": bool(standing)})
+        return super().action_signoff_submit()
+
     def action_signoff_return_for(self, reason, opinion=None):
         """R24.1: the office returns a topic with one of the configured reasons (not district-wide, no
         substance or no clear proposal, procedures incomplete); the unit reads it and its guidance."""

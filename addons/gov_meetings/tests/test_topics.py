@@ -85,12 +85,12 @@ class TestTopicRoute(GovMeetingsCase):
         self.assertEqual(self.type_executive.topic_count, in_pool + 1)
 
     def test_party_group_topic_fixed_by_secretary_R21_1(self):
-        """R21.1: a member proposes (here the deputy in charge, a member), the secretary fixes; a unit may not."""
+        """R21.1: a member proposes (here a deputy, a member), after review the secretary fixes; a unit may not."""
         topic = self.new_topic(meeting_type_id=self.type_party.id)
         with self.refused(UserError, "may not propose topics"):
             topic.action_signoff_submit()
         self.assertEqual(topic.state, "draft")
-        topic = self.new_topic(user=self.deputy_a, meeting_type_id=self.type_party.id)
+        topic = self.new_topic(user=self.deputy_b, meeting_type_id=self.type_party.id)
         topic.action_signoff_submit()
         self.assertEqual(self.pending(topic).user_ids, self.deputy_a)
         self.decide(topic, self.deputy_a)
@@ -153,6 +153,20 @@ class TestTopicRoute(GovMeetingsCase):
         topic.sudo().agreed_decision_id = decision
         self.assertFalse(topic.needs_coordination)
         self.assertTrue(topic._check_agenda_ready(executive))
+        # a changed text asked again: the unit now agrees, and the topic no longer needs coordination
+        other = self.new_topic(name="另一议题", consult_department_ids=[Command.set(self.dept_finance.ids)])
+        other.action_signoff_submit()
+        other.with_user(self.finance_principal).action_consult_answer(agree=False, opinion="不同意")
+        self.assertTrue(other.units_disagree)
+        other.with_user(self.deputy_a).action_signoff_return("请与区财政局协商一致")
+        other.action_signoff_submit()
+        self.assertTrue(other.units_disagree, "the objection stands: the same text is not asked again")
+        other.with_user(self.clerk).action_signoff_withdraw()
+        other.write({"name": "另一议题（修改稿）"})
+        other.action_signoff_submit()
+        self.assertFalse(other.units_disagree, "the changed text is asked again")
+        other.with_user(self.finance_principal).action_consult_answer(agree=True)
+        self.assertFalse(other.units_disagree)
         # nobody sets the agreed opinion by hand
         with self.refused(UserError, "set by the workflow|cannot be changed now"):
             topic.with_user(self.office_director).write({"agreed_decision_id": False})
@@ -202,6 +216,9 @@ class TestTopicChecks(GovMeetingsCase):
         each done with evidence, before the topic is submitted."""
         topic = self.new_topic(type_id=self.topic_major.id)
         self.assertEqual(len(topic.checklist_ids), 6)
+        # the type's form fields come with it
+        self.assertEqual([prop["name"] for prop in topic.read(["properties"])[0]["properties"]],
+                         ["investment", "public_scope", "policy_kind"])
         with self.refused(UserError, "neither done nor skipped"):
             topic.action_signoff_submit()
         procedure = topic.checklist_ids.filtered(lambda line: line.required and not line.reviewer_role)
