@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
@@ -410,7 +412,10 @@ class GovSupervisionItem(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "gov.supervision.extension", "view_mode": "form",
                 "target": "new", "name": self.env._("Ask for an extension (延期)"),
-                "context": {"default_item_id": self.id}}
+                "context": {"default_item_id": self.id,
+                            # a suggestion the lead unit changes: a month after the current deadline
+                            "default_new_deadline": fields.Date.to_string(
+                                (self.deadline or district_today(self)) + relativedelta(months=1))}}
 
     def action_record_coordination(self):
         self.ensure_one()
