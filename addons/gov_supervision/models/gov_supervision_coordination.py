@@ -56,9 +56,9 @@ class GovSupervisionCoordination(models.Model):
         return super().create(vals_list)
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state not in ("approved", "rejected"):
-            return
+            return result
         # sudo: the leader's words are read from the log, whoever reads the coordination
         opinion = self.sudo().signoff_log_ids.filtered(
             lambda log: log.action in ("approve", "reject")).sorted("id", reverse=True)[:1].opinion
@@ -69,3 +69,4 @@ class GovSupervisionCoordination(models.Model):
                           else district._("proposal refused"), opinion=opinion or "")
         # sudo: the system tells the item's followers, whoever decided
         self.item_id.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        return result

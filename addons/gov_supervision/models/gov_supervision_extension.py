@@ -1,8 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 EXTENSION_STATES = [
     ("draft", "Draft"),
@@ -39,7 +38,7 @@ class GovSupervisionExtension(models.Model):
     author_id = fields.Many2one("res.users", string="Asked by", required=True, readonly=True, index=True,
                                 default=lambda self: self.env.user)
     current_deadline = fields.Date(string="Deadline When Asked", readonly=True)
-    new_deadline = fields.Date(string="New Deadline", required=True, tracking=True)
+    new_deadline = fields.Date(required=True, tracking=True)
     reason = fields.Text(required=True)
 
     @api.depends("item_id.name", "new_deadline")
@@ -97,18 +96,19 @@ class GovSupervisionExtension(models.Model):
         return {"type": "ir.actions.act_window_close"}
 
     def _gov_signoff_check_submit(self):
-        super()._gov_signoff_check_submit()
+        result = super()._gov_signoff_check_submit()
         if self.item_id.state != "open":
             raise UserError(self.env._("An extension is asked for an item in progress only."))
         if self.item_id.deadline and district_today(self) > self.item_id.deadline:
             raise ValidationError(self.env._("The deadline of %s has passed: an extension is asked before it.",
                                              self.item_id.name))
         self._check_new_deadline()
+        return result
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state != "approved":
-            return
+            return result
         item = self.item_id
         if item.state not in ("open", "review") or (item.deadline and self.new_deadline <= item.deadline):
             raise UserError(self.env._("%s no longer takes this extension: its deadline already moved or it "
@@ -124,3 +124,4 @@ class GovSupervisionExtension(models.Model):
             "Extension approved: the deadline moves from %(old)s to %(new)s (original deadline %(original)s).",
             old=format_date(district, self.current_deadline), new=format_date(district, self.new_deadline),
             original=format_date(district, item.original_deadline)), subtype_xmlid="mail.mt_note")
+        return result

@@ -1,8 +1,9 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 SOURCES = [
     ("instruction", "Leader's instruction (批示交办)"),
@@ -80,21 +81,21 @@ class GovSupervisionItem(models.Model):
     decision_id = fields.Many2one("gov.meeting.decision", string="Meeting Decision", index="btree_not_null",
                                   ondelete="restrict", tracking=True)
     finding_authority = fields.Selection(FINDING_AUTHORITIES, string="Finding by", tracking=True)
-    finding_reference = fields.Char(string="Finding Reference", help="The number of the audit report or "
+    finding_reference = fields.Char(help="The number of the audit report or "
                                     "the procuratorate's or court's recommendation.")
     finding_text = fields.Html(string="Finding to Rectify")
     reported_back_on = fields.Date(string="Reported Back to the Government on", readonly=True, copy=False,
                                    help="R15.1: the rectification of a finding is reported back once closed.")
-    superior_authority = fields.Char(string="Superior Authority", help="R31.1: e.g. the municipal government.")
+    superior_authority = fields.Char(help="R31.1: e.g. the municipal government.")
     superior_reference = fields.Char(string="Superior's Document Number")
     # progress and what goes with it
-    report_cadence_id = fields.Many2one("gov.supervision.cadence", string="Report Cadence", index=True,
+    report_cadence_id = fields.Many2one("gov.supervision.cadence", index=True,
                                         tracking=True, ondelete="restrict")
     progress_ids = fields.One2many("gov.supervision.progress", "item_id", string="Progress Reports")
     extension_ids = fields.One2many("gov.supervision.extension", "item_id", string="Extensions (延期)")
-    coordination_ids = fields.One2many("gov.supervision.coordination", "item_id", string="Coordination")
+    coordination_ids = fields.One2many("gov.supervision.coordination", "item_id")
     evidence_ids = fields.Many2many("ir.attachment", "gov_supervision_item_evidence_rel", "item_id",
-                                    "attachment_id", string="Evidence")
+                                    "attachment_id")
     open_date = fields.Date(string="Assigned on", index=True, readonly=True, copy=False)
     return_count = fields.Integer(string="Returns (退回重办)", readonly=True, copy=False, index=True,
                                   help="How many times the supervision office sent the result back to be redone.")
@@ -291,7 +292,7 @@ class GovSupervisionItem(models.Model):
         return self.action_signoff_submit()
 
     def _gov_signoff_check_submit(self):
-        super()._gov_signoff_check_submit()
+        result = super()._gov_signoff_check_submit()
         if self.state != "open":
             raise UserError(self.env._("Only an item in progress can be submitted for closure."))
         if not (self.result or "").strip() or self.result == "<p><br></p>":
@@ -303,6 +304,7 @@ class GovSupervisionItem(models.Model):
                 "%(item)s cannot close while the parts of %(units)s are open: they submit their contributions "
                 "first (R33.1).", item=self.name, units=", ".join(open_parts.department_id.mapped("name"))))
         self._check_party_report()
+        return result
 
     def _check_party_report(self):
         for item in self:
@@ -328,7 +330,7 @@ class GovSupervisionItem(models.Model):
         return super().action_signoff_approve(opinion=opinion)
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state == "approved":
             self._gov_on_closed()
         elif state in ("returned", "rejected", "draft"):
@@ -336,6 +338,7 @@ class GovSupervisionItem(models.Model):
             if state in ("returned", "rejected"):
                 values["return_count"] = self.return_count + 1
             self._gov_signoff_write(values)
+        return result
 
     def _gov_on_closed(self):
         """Accepted (办结): the parts are done, the source shows the result, a finding is reported back."""
@@ -410,7 +413,10 @@ class GovSupervisionItem(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "gov.supervision.extension", "view_mode": "form",
                 "target": "new", "name": self.env._("Ask for an extension (延期)"),
-                "context": {"default_item_id": self.id}}
+                "context": {"default_item_id": self.id,
+                            # a suggestion the lead unit changes: a month after the current deadline
+                            "default_new_deadline": fields.Date.to_string(
+                                (self.deadline or district_today(self)) + relativedelta(months=1))}}
 
     def action_record_coordination(self):
         self.ensure_one()

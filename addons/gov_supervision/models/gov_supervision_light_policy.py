@@ -1,10 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 # what makes a light, for items (and, with the part's own columns, for parts): red when overdue, yellow when
 # the deadline is near or a report is late, green otherwise

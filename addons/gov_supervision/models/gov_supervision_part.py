@@ -1,8 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 from .gov_supervision_item import LIGHTS
 

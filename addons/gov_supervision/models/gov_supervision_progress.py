@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
 from odoo.addons.gov_rules.lib.district_time import district_today
+from odoo.exceptions import UserError, ValidationError
 
 
 class GovSupervisionProgress(models.Model):

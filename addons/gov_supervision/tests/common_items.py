@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 from odoo import Command
-from odoo.tests import new_test_user
-
 from odoo.addons.gov_rules.tests.common_org import GovOrganisation
+from odoo.tests import new_test_user
 
 
 class SupervisionItems(GovOrganisation):

@@ -74,7 +74,7 @@ class TestSupervisionItems(SupervisionItems, TransactionCase):
         with self.refused(UserError, "leader"):
             document.with_user(self.clerk).action_instruct_supervision()
         action = document.with_user(self.deputy_a).action_instruct_supervision()
-        wizard = self.env[action["res_model"]].with_user(self.deputy_a).with_context(action["context"]).create({
+        wizard = self.env[action["res_model"]].with_user(self.deputy_a).with_context(**action["context"]).create({
             "instruction": "<p>请区发改局牵头，区财政局配合，月底前落实。</p>",
             "lead_department_id": self.dept_drc.id, "co_department_ids": [Command.set(self.dept_finance.ids)],
             "deadline_policy_id": self.env.ref("gov_supervision.policy_supervision_ordinary").id,
@@ -174,7 +174,7 @@ class TestSupervisionItems(SupervisionItems, TransactionCase):
         item = self.new_item()
         action = item.with_user(self.head).action_entrust()
         self.assertEqual(action["res_model"], "gov.entrustment")
-        self.env["gov.entrustment"].with_user(self.head).with_context(action["context"]).create({
+        self.env["gov.entrustment"].with_user(self.head).with_context(**action["context"]).create({
             "position_id": self.pos_dep_b.id})
         self.assertEqual(item._gov_signoff_leader(), self.deputy_b)
         extension = self._ask_extension(item)

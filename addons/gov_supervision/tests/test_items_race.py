@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from odoo import api
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 
 @tagged("post_install", "-at_install")

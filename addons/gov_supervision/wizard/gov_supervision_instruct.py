@@ -17,7 +17,7 @@ class GovSupervisionInstruct(models.TransientModel):
     deadline_policy_id = fields.Many2one("gov.deadline.policy", string="Time Limit",
                                          domain="[('code', 'like', 'supervision')]")
     deadline = fields.Date()
-    report_cadence_id = fields.Many2one("gov.supervision.cadence", string="Report Cadence")
+    report_cadence_id = fields.Many2one("gov.supervision.cadence")
     report_to_party_committee = fields.Boolean(string="Report to 区委")
 
     def action_confirm(self):
