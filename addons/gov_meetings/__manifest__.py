@@ -8,6 +8,22 @@
     "depends": ["gov_rules", "calendar"],
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_meeting_minutes_rules.xml",
         "views/gov_meetings_menus.xml",
+        "data/gov_meeting_minutes_data.xml",
+        "report/gov_meeting_minutes_report.xml",
+        "views/gov_meeting_minutes_views.xml",
+        "views/gov_meeting_followup_views.xml",
     ],
+    "demo": [
+        "demo/minutes_demo.xml",
+    ],
+    "assets": {
+        "web.report_assets_common": [
+            "gov_meetings/static/src/scss/gov_meeting_minutes.scss",
+        ],
+        "web.assets_tests": [
+            "gov_meetings/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -61,3 +61,6 @@ class GovMeetingTopic(models.Model):
     agenda_line_ids = fields.One2many("gov.meeting.agenda.line", "topic_id", string="Agenda Entries")
     meeting_id = fields.Many2one("gov.meeting", index=True, copy=False, readonly=True,
                                  help="The meeting whose agenda has the topic now.")
+    # the decision of a special-topic meeting that recorded the agreed opinion of the units (R24.2)
+    agreed_decision_id = fields.Many2one("gov.meeting.decision", string="Agreed Opinion", index="btree_not_null",
+                                         readonly=True, copy=False, ondelete="set null")

@@ -1,0 +1,2 @@
+from . import test_minutes
+from . import test_minutes_followups
