@@ -89,10 +89,12 @@ class GovMeetingMinutes(models.Model):
         return self.meeting_id.delegated_by_id or self.meeting_id.chair_id
 
     def _gov_report_title(self):
-        """东昌区人民政府常务会议纪要: the government's name, the meeting type's, and the word for minutes."""
+        """东昌区人民政府常务会议纪要: the government's name, the meeting type's, and the word for minutes, in the
+        district's language whoever prints them (an official record)."""
         self.ensure_one()
-        return self.env._("%(government)s %(meeting)s Minutes", government=self.env.company.name,
-                          meeting=self.meeting_type_id.name)
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang())
+        return district.env._("%(government)s %(meeting)s Minutes", government=district.env.company.name,
+                              meeting=district.meeting_type_id.name)
 
     # ------------------------------------------------------------------
     # Drafting from the agenda
