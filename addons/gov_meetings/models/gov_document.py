@@ -7,7 +7,7 @@ class GovDocument(models.Model):
 
     _inherit = "gov.document"
 
-    meeting_decision_id = fields.Many2one("gov.meeting.decision", string="Meeting Decision", readonly=True,
+    meeting_decision_id = fields.Many2one("gov.meeting.decision", readonly=True,
                                           copy=False, index="btree_not_null", ondelete="set null")
 
     def _gov_signoff_protected_fields(self):

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
-
-from odoo.addons.gov_rules.lib.district_time import district_today
 
 FOLLOWUP_KINDS = [
     ("post_evaluation", "Post-evaluation (后评估)"),
@@ -81,7 +80,7 @@ class GovMeetingFollowup(models.Model):
         if not self.env.su and not self.env.user.has_group("gov_rules.group_gov_office"):
             raise UserError(self.env._("Only the office starts what a meeting decision calls for."))
         decisions = self.env["gov.meeting.decision"].browse([vals.get("decision_id") for vals in vals_list])
-        for vals, decision in zip(vals_list, decisions):
+        for vals, decision in zip(vals_list, decisions, strict=False):
             if not decision.exists():
                 raise UserError(self.env._("A follow-up belongs to a decision of signed minutes."))
             if decision.minutes_state != "signed":

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today, district_tz
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
-
-from odoo.addons.gov_rules.lib.district_time import district_today, district_tz
 
 MINUTES_STATES = [
     ("draft", "Draft"),

@@ -1,9 +1,8 @@
 from datetime import datetime
 
 from odoo import Command
-from odoo.tests import new_test_user
-
 from odoo.addons.gov_rules.tests.common_org import GovOrganisation
+from odoo.tests import new_test_user
 
 # the meetings of these tests take place on Tuesday 3 March 2026 (Beijing time 09:00-11:00)
 MEETING_START = datetime(2026, 3, 3, 1, 0)

@@ -4,10 +4,9 @@ from urllib.parse import quote, urlparse
 
 from pypdf import PdfReader
 
+from odoo.addons.gov_rules.tests.test_trust_sheet import pdf_folded
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
-
-from odoo.addons.gov_rules.tests.test_trust_sheet import pdf_folded
 
 from .common_minutes import MinutesFixture
 
@@ -67,8 +66,9 @@ class TestMinutesPdf(MinutesHttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(b"%PDF"))
         text = pdf_folded("".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages))
-        for expected in (f"{self.env.company.name}常务会议纪要", self.minutes.number, TOPIC, "原则同意，由区发改局组织实施。",
-                         self.head.name, self.exec_deputy.name, self.deputy_b.name, self.finance_principal.name,
+        for expected in (f"{self.env.company.name}常务会议纪要", self.minutes.number, TOPIC,
+                         "原则同意，由区发改局组织实施。", self.head.name, self.exec_deputy.name, self.deputy_b.name,
+                         self.finance_principal.name,
                          "一、", "二、"):
             with self.subTest(expected=expected):
                 self.assertIn(pdf_folded(expected), text)
