@@ -167,7 +167,9 @@ class GovMeetingDecision(models.Model):
                                      "deadline_open": True, "escalation_offset_done": -1000})
         # sudo: the link is the system's, on signed minutes
         self.sudo().document_id = document
-        self.sudo().message_post(body=self.env._("Document to issue started: %s", document.display_name),
+        # the chatter is read by everyone: in the district's language, whoever started it
+        district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+        self.sudo().message_post(body=district._("Document to issue started: %s", document.display_name),
                                  subtype_xmlid="mail.mt_note")
         return {"type": "ir.actions.act_window", "res_model": "gov.document", "res_id": document.id,
                 "view_mode": "form", "views": [(False, "form")]}

@@ -144,7 +144,8 @@ class GovMeetingFollowup(models.Model):
             # the workflow's fields: the system records them for whoever may record the follow-up
             followup.sudo().write({"state": "done", "done_on": district_today(self), "deadline_open": False})
             # sudo: the to-dos and reminders of the follow-up were the system's
-            followup.sudo().activity_ids.action_feedback(feedback=self.env._("Recorded as done."))
+            district = self.with_context(lang=self.env["gov.rule.set"]._district_lang()).env
+            followup.sudo().activity_ids.action_feedback(feedback=district._("Recorded as done."))
         return True
 
     # ------------------------------------------------------------------

@@ -143,3 +143,15 @@ class TestDecisionFollowups(MinutesCase):
         with self.refused(UserError, "reported to 区委"):
             plain.with_user(self.office_director).action_start_party_report()
         self.assertFalse(plain.followup_ids)
+
+    def test_overdue_post_evaluation_is_escalated_R11_3(self):
+        """The ladder of the follow-up's policy reminds the responsible and urges through the office."""
+        decision = self.signed(self.type_executive)
+        followup = self.env["gov.meeting.followup"].browse(
+            decision.with_user(self.office_director).action_start_evaluation()["res_id"])
+        calendar = self.rule_set.calendar_id
+        self.env["gov.escalation.ladder"]._cron_escalate(today=calendar.add_working_days(followup.deadline, 1))
+        deadline_type = self.env.ref("gov_rules.mail_activity_type_gov_deadline")
+        told = followup.activity_ids.filtered(lambda a: a.activity_type_id == deadline_type).user_id
+        self.assertIn(self.principal, told)
+        self.assertIn(self.office_director, told)
