@@ -8,7 +8,13 @@
     "depends": ["gov_rules", "calendar"],
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_meetings_rules.xml",
         "security/gov_meeting_minutes_rules.xml",
+        "data/gov_meeting_type_data.xml",
+        "data/gov_meeting_topic_type_data.xml",
+        "data/gov_meeting_topic_route_data.xml",
+        "views/gov_meeting_type_views.xml",
+        "views/gov_meeting_topic_views.xml",
         "views/gov_meetings_menus.xml",
         "data/gov_meeting_minutes_data.xml",
         "report/gov_meeting_minutes_report.xml",
@@ -16,6 +22,7 @@
         "views/gov_meeting_followup_views.xml",
     ],
     "demo": [
+        "demo/topics_demo.xml",
         "demo/minutes_demo.xml",
     ],
     "assets": {

@@ -13,3 +13,4 @@ from . import gov_meeting_minutes
 from . import gov_meeting_decision
 from . import gov_meeting_followup
 from . import gov_document
+from . import gov_meeting_type_role
