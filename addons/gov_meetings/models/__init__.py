@@ -11,4 +11,6 @@ from . import gov_meeting_agenda_line
 from . import gov_meeting_attendee
 from . import gov_meeting_minutes
 from . import gov_meeting_decision
+from . import gov_meeting_followup
+from . import gov_document
 from . import gov_meeting_type_role

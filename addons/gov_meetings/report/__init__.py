@@ -1,0 +1,1 @@
+from . import report_gov_meeting_minutes
