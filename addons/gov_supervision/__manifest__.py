@@ -8,6 +8,20 @@
     "depends": ["gov_meetings"],
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_supervision_public_rules.xml",
         "views/gov_supervision_menus.xml",
+        "data/gov_supervision_public_data.xml",
+        "views/gov_public_letter_views.xml",
+        "views/gov_suggestion_views.xml",
+        "views/gov_briefing_views.xml",
+        "views/gov_public_reply_templates.xml",
     ],
+    "demo": [
+        "demo/public_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "gov_supervision/static/tests/tours/*.js",
+        ],
+    },
 }
