@@ -41,6 +41,7 @@ class GovPublicReplies(http.Controller):
         request.update_context(lang=lang)
         return request.render("gov_supervision.public_replies_page", {
             "replies": replies, "total": total, "page": page, "pages": pages, "q": q, "kind": kind,
-            "session": session, "page_urls": page_urls, "kinds": Reply._fields["kind"]._description_selection(Reply.env),
+            "session": session, "page_urls": page_urls,
+            "kinds": Reply._fields["kind"]._description_selection(Reply.env),
             "title": Reply.env._("Public replies to suggestions and proposals"),
         })

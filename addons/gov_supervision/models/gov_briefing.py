@@ -1,11 +1,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import is_html_empty
-
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
+from odoo.exceptions import UserError
+from odoo.tools import is_html_empty
 
 AUDIENCES = [
     ("deputies", "People's Congress Deputies (人大代表)"),

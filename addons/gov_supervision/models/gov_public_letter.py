@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
+from odoo.exceptions import UserError, ValidationError
 
 LETTER_STATES = [
     ("registered", "Registered"),
@@ -31,8 +30,9 @@ class GovPublicLetter(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", "gov_public_letter_attachment_rel", "letter_id",
                                       "attachment_id", string="Attachments")
     registered_by_id = fields.Many2one("res.users", readonly=True, copy=False, default=lambda self: self.env.user)
-    leader_id = fields.Many2one("res.users", string="Leader to Instruct", index=True, tracking=True,
-                                domain=lambda self: [("all_group_ids", "in", self.env.ref("gov_rules.group_gov_leader").ids)])
+    leader_id = fields.Many2one(
+        "res.users", string="Leader to Instruct", index=True, tracking=True,
+        domain=lambda self: [("all_group_ids", "in", self.env.ref("gov_rules.group_gov_leader").ids)])
     sent_on = fields.Date(string="Sent to the Leader on", readonly=True, copy=False)
     # the leader's instruction (阅批)
     instruction = fields.Text(tracking=True)

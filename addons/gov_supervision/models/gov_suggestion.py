@@ -1,10 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date, is_html_empty
-
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.addons.gov_rules.models.gov_signoff_mixin import ALWAYS_WRITABLE
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date, is_html_empty
 
 SUGGESTION_KINDS = [
     ("deputy", "Deputies' Suggestion (人大代表建议)"),
@@ -69,7 +68,7 @@ class GovSuggestion(models.Model):
                            help="Leave empty to count the time limit from the day of assignment.")
     # the current round's reply
     round = fields.Integer(default=1, readonly=True, copy=False)
-    reply = fields.Html(string="Reply", copy=False)
+    reply = fields.Html(copy=False)
     reply_date = fields.Date(copy=False)
     reply_attachment_ids = fields.Many2many("ir.attachment", "gov_suggestion_reply_attachment_rel", "suggestion_id",
                                             "attachment_id", string="Reply's Attachments", copy=False)
@@ -121,8 +120,9 @@ class GovSuggestion(models.Model):
     def _check_co_units(self):
         for suggestion in self:
             if suggestion.lead_department_id and suggestion.lead_department_id in suggestion.co_department_ids:
-                raise ValidationError(self.env._("%s leads the handling of %s; it cannot also be a co-unit.",
-                                                 suggestion.lead_department_id.name, suggestion.display_name))
+                raise ValidationError(self.env._(
+                    "%(unit)s leads the handling of %(item)s; it cannot also be a co-unit.",
+                    unit=suggestion.lead_department_id.name, item=suggestion.display_name))
 
     def _check_office(self):
         if not self.env.su and not self.env.user.has_group("gov_rules.group_gov_office"):
@@ -147,19 +147,21 @@ class GovSuggestion(models.Model):
         return self.env["gov.deadline.policy"]
 
     def _gov_signoff_check_submit(self):
-        super()._gov_signoff_check_submit()
+        result = super()._gov_signoff_check_submit()
         if self.state != "handling":
             raise UserError(self.env._("%s is not being handled: assign it to its units first.", self.display_name))
         if is_html_empty(self.reply):
             raise UserError(self.env._("Write the reply to %s before sending it for review.", self.display_name))
+        return result
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state == "approved":
             self._gov_keep_reply()
         elif self.state == "handling":
             # returned or withdrawn: the unit's time limit still runs
             self._gov_signoff_write({"deadline_open": True})
+        return result
 
     def _gov_keep_reply(self):
         """The reviewed reply goes out: it is kept as the reply of this round."""

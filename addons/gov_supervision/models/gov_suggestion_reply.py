@@ -1,5 +1,4 @@
 from odoo import fields, models
-
 from odoo.addons.gov_rules.lib.district_time import district_today
 
 from .gov_suggestion import SATISFACTION
