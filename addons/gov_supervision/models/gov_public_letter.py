@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 LETTER_STATES = [
     ("registered", "Registered"),
@@ -41,6 +42,7 @@ class GovPublicLetter(models.Model):
     lead_department_id = fields.Many2one("hr.department", string="Lead Unit (牵头)", index=True, tracking=True)
     co_department_ids = fields.Many2many("hr.department", "gov_public_letter_co_department_rel", "letter_id",
                                          "department_id", string="Co-units (协办)")
+    due_date = fields.Date(string="To Be Done by", tracking=True, help="The deadline the leader sets, if any.")
     item_ids = fields.One2many("gov.supervision.item", "letter_id", string="Supervision Items")
     item_id = fields.Many2one("gov.supervision.item", compute="_compute_item", store=True, index="btree_not_null",
                               string="Supervision Item")
@@ -80,6 +82,15 @@ class GovPublicLetter(models.Model):
     @api.constrains("name", "sender_name")
     def _check_not_blank(self):
         check_not_blank(self, "name", "sender_name")
+
+    @api.constrains("due_date", "received_on")
+    def _check_due_date(self):
+        for letter in self:
+            if letter.due_date and letter.due_date < letter.received_on:
+                raise ValidationError(self.env._(
+                    "The instruction on %(letter)s cannot be due (%(due)s) before the letter was received (%(start)s).",
+                    letter=letter.display_name, due=format_date(self.env, letter.due_date),
+                    start=format_date(self.env, letter.received_on)))
 
     @api.constrains("lead_department_id", "co_department_ids")
     def _check_co_units(self):
@@ -141,9 +152,12 @@ class GovPublicLetter(models.Model):
     def _gov_supervision_item_values(self):
         """What a supervision item made of the instruction on this letter starts with."""
         self.ensure_one()
-        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True})]
-        parts += [fields.Command.create({"department_id": unit.id}) for unit in self.co_department_ids]
-        return {
+        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True,
+                                        "deadline": self.due_date})]
+        parts += [fields.Command.create({"department_id": unit.id, "deadline": self.due_date})
+                  for unit in self.co_department_ids]
+        values = {"deadline": self.due_date} if self.due_date else {}
+        return values | {
             "name": self.name,
             "source": "letter",
             "letter_id": self.id,

@@ -265,7 +265,10 @@ class GovSuggestion(models.Model):
                                         "responsible_id": self.responsible_id.id, "deadline": self.deadline})]
         parts += [fields.Command.create({"department_id": unit.id, "deadline": self.deadline})
                   for unit in self.co_department_ids]
-        return {
+        values = {"deadline": self.deadline} if self.deadline else {}
+        if "responsible_id" in self.env["gov.supervision.item"]._fields:
+            values["responsible_id"] = self.responsible_id.id
+        return values | {
             "name": self.name,
             "source": "suggestion",
             "suggestion_id": self.id,

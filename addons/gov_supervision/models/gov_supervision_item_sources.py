@@ -19,4 +19,7 @@ class GovSupervisionItem(models.Model):
         which also opens it, where it is installed; else created as a draft with these values."""
         if hasattr(self, "_create_from_source"):
             return self._create_from_source(source)
-        return self.create(source._gov_supervision_item_values())
+        values = source._gov_supervision_item_values()
+        # without the items' helper, the engine keeps the deadline for the workflow: the office sets it
+        values.pop("deadline", None)
+        return self.create(values)

@@ -10,6 +10,8 @@ class GovPublicCase(GovOrganisation):
         cls._setup_organisation()
         cls.office = cls.office_director
         cls.policy_reply = cls.env.ref("gov_supervision.policy_suggestion_reply")
+        # the demo's replies stay off the public page: the tests count and search what they disclose
+        cls.env["gov.suggestion.reply"].search([("disclosed", "=", True)]).write({"disclosed": False})
 
     def new_letter(self, **values):
         return self.env["gov.public.letter"].with_user(self.office).create({
@@ -18,8 +20,8 @@ class GovPublicCase(GovOrganisation):
 
     def new_suggestion(self, **values):
         return self.env["gov.suggestion"].with_user(self.office).create({
-            "name": "关于加快老旧小区改造的建议", "kind": "deputy", "session": "区十八届人大三次会议",
-            "number": "第12号", "proposer": "王代表", "content": "<p>建议加快改造进度。</p>",
+            "name": "关于加快老旧小区改造的建议", "kind": "deputy", "session": "区十八届人大五次会议",
+            "number": "第112号", "proposer": "王代表", "content": "<p>建议加快改造进度。</p>",
             "lead_department_id": self.dept_drc.id, "co_department_ids": [(6, 0, self.dept_finance.ids)],
             "responsible_id": self.principal.id, **values})
 

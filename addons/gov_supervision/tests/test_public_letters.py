@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -79,6 +81,8 @@ class TestPublicLetters(GovPublicCase, TransactionCase):
         with self.refused(ValidationError, "cannot also be a co-unit"):
             letter.with_user(self.deputy_a).write({
                 "lead_department_id": self.dept_drc.id, "co_department_ids": [(6, 0, self.dept_drc.ids)]})
+        with self.refused(ValidationError, "cannot be due .* before the letter was received"):
+            letter.with_user(self.deputy_a).due_date = letter.received_on - timedelta(days=1)
         self.assertFalse(letter.item_ids)
         self.assertEqual(letter.state, "registered")
 

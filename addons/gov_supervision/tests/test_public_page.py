@@ -30,15 +30,16 @@ class TestPublicPage(GovPublicCase, HttpCase):
         return reply
 
     def test_only_disclosed_replies_are_public_R14_1(self):
-        shown = self.replied(DISCLOSED, "第12号", DISCLOSED_TEXT, attachment=True)
-        hidden = self.replied("关于增设公交线路的提案", "第7号", SECRET, kind="cppcc", disclose=False, attachment=True)
+        shown = self.replied(DISCLOSED, "第112号", DISCLOSED_TEXT, attachment=True)
+        hidden = self.replied("关于增设公交线路的提案", "第107号", SECRET, kind="cppcc", disclose=False,
+                              attachment=True)
         response = self.url_open("/gov/replies")
         self.assertEqual(response.status_code, 200)
         self.assertIn(DISCLOSED_TEXT, response.text)
         self.assertNotIn(SECRET, response.text)
         self.assertNotIn("增设公交线路", response.text)
         # searched by any means, the undisclosed reply never shows
-        for query in ("?q=公交", "?q=暂缓", "?kind=cppcc", "?session=人大", "?q=第7号"):
+        for query in ("?q=公交", "?q=暂缓", "?kind=cppcc", "?session=人大", "?q=第107号"):
             self.assertNotIn(SECRET, self.url_open(f"/gov/replies{query}").text, query)
         # the disclosed reply's file is public; the other's is refused to the public user
         self.assertEqual(self.url_open(f"/web/content/{shown.attachment_ids.id}").status_code, 200)
@@ -47,15 +48,15 @@ class TestPublicPage(GovPublicCase, HttpCase):
         self.assertNotIn(SECRET, refused.text)
 
     def test_search_by_keyword_kind_and_session_R14_1(self):
-        self.replied(DISCLOSED, "第12号", DISCLOSED_TEXT)
-        self.replied("关于发展社区养老服务的提案", "第5号", "已在三个街道试点。", kind="cppcc")
+        self.replied(DISCLOSED, "第112号", DISCLOSED_TEXT)
+        self.replied("关于发展社区养老服务的提案", "第105号", "已在三个街道试点。", kind="cppcc")
         page = self.url_open("/gov/replies?q=养老").text
         self.assertIn("三个街道试点", page)
         self.assertNotIn(DISCLOSED_TEXT, page)
         page = self.url_open("/gov/replies?kind=deputy").text
         self.assertIn(DISCLOSED_TEXT, page)
         self.assertNotIn("三个街道试点", page)
-        page = self.url_open("/gov/replies?session=十八届人大三次").text
+        page = self.url_open("/gov/replies?session=十八届人大五次").text
         self.assertIn(DISCLOSED_TEXT, page)
         page = self.url_open("/gov/replies?session=政协九届").text
         self.assertNotIn(DISCLOSED_TEXT, page)
@@ -64,7 +65,7 @@ class TestPublicPage(GovPublicCase, HttpCase):
     def test_pages_of_ten_R14_1(self):
         replies = self.env["gov.suggestion.reply"]
         for number in range(12):
-            replies |= self.replied(f"关于第{number}项民生工程的建议", f"第{100 + number}号", f"答复内容{number:02d}号")
+            replies |= self.replied(f"关于第{number}项民生工程的建议", f"第{200 + number}号", f"答复内容{number:02d}号")
         first = self.url_open("/gov/replies").text
         second = self.url_open("/gov/replies?page=2").text
         self.assertEqual(first.count("o_gov_public_reply_text"), 10)

@@ -38,7 +38,7 @@ class TestSuggestions(GovPublicCase, TransactionCase):
         self.assertTrue(suggestion.disclosed)
 
     def test_not_satisfied_goes_to_a_second_round_R14_1(self):
-        suggestion = self.new_suggestion(kind="cppcc", number="第3号")
+        suggestion = self.new_suggestion(kind="cppcc", number="第103号")
         suggestion.with_user(self.office).action_assign()
         first = self.reply_approved(suggestion)
         suggestion.with_user(self.office).action_not_satisfied()
@@ -69,7 +69,7 @@ class TestSuggestions(GovPublicCase, TransactionCase):
     def test_a_deadline_before_the_start_is_refused_R14_1(self):
         with self.refused(ValidationError, "cannot be due .* before it is assigned"):
             self.new_suggestion(assigned_on=self.today(), due_date=self.today() - timedelta(days=1))
-        self.assertFalse(self.env["gov.suggestion"].search([("number", "=", "第12号")]))
+        self.assertFalse(self.env["gov.suggestion"].search([("number", "=", "第112号")]))
         suggestion = self.new_suggestion(due_date=self.today() + timedelta(days=30))
         suggestion.with_user(self.office).action_assign()
         self.assertEqual(suggestion.deadline, self.today() + timedelta(days=30), "a date set by hand wins")

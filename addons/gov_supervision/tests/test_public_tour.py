@@ -45,7 +45,7 @@ class TestPublicTour(GovPublicCase, HttpCase):
         suggestion.with_user(self.office).action_assign()
         self.reply_approved(suggestion, f"<p>{DISCLOSED_TEXT}</p>")
         suggestion.with_user(self.office).action_disclose()
-        other = self.new_suggestion(name="关于发展社区养老服务的提案", number="第5号", kind="cppcc")
+        other = self.new_suggestion(name="关于发展社区养老服务的提案", number="第105号", kind="cppcc")
         other.with_user(self.office).action_assign()
         self.reply_approved(other, "<p>已在三个街道试点。</p>")
         other.with_user(self.office).action_disclose()
