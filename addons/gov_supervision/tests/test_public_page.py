@@ -16,6 +16,10 @@ class TestPublicPage(GovPublicCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_public()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        # the public page reads in the district's language (the organisation's tests set English)
+        cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["gov_supervision"], ["zh_CN"])
 
     def replied(self, name, number, text, kind="deputy", disclose=True, attachment=False):
         suggestion = self.new_suggestion(name=name, number=number, kind=kind)
@@ -36,6 +40,8 @@ class TestPublicPage(GovPublicCase, HttpCase):
         response = self.url_open("/gov/replies")
         self.assertEqual(response.status_code, 200)
         self.assertIn(DISCLOSED_TEXT, response.text)
+        self.assertIn("建议提案答复公开", response.text, "the page reads in the district's language")
+        self.assertIn("人大代表建议", response.text)
         self.assertNotIn(SECRET, response.text)
         self.assertNotIn("增设公交线路", response.text)
         # searched by any means, the undisclosed reply never shows

@@ -13,6 +13,10 @@ const DISCLOSED_TEXT = "已纳入2027年改造计划";
 registry.category("web_tour.tours").add("gov_public_replies_tour", {
     steps: () => [
         {
+            content: "The page reads in Chinese",
+            trigger: ".o_gov_public_replies h1:contains(建议提案答复公开)",
+        },
+        {
             content: "The public page lists disclosed replies, without login",
             trigger: ".o_gov_public_replies .o_gov_public_search input[name=q]",
             run: `edit ${DISCLOSED}`,
