@@ -8,3 +8,10 @@ from . import gov_suggestion
 from . import gov_suggestion_reply
 from . import gov_briefing
 from . import gov_supervision_item_sources
+from . import gov_supervision_cadence
+from . import gov_supervision_light_policy
+from . import gov_supervision_progress
+from . import gov_supervision_extension
+from . import gov_supervision_coordination
+from . import gov_document
+from . import gov_meeting_decision

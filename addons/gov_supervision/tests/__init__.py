@@ -3,3 +3,8 @@ from . import test_public_suggestions
 from . import test_public_briefings
 from . import test_public_page
 from . import test_public_tour
+from . import test_items
+from . import test_items_security
+from . import test_items_lights
+from . import test_items_race
+from . import test_items_tour
