@@ -10,15 +10,22 @@
         "security/gov_supervision_groups.xml",
         "security/ir.model.access.csv",
         "security/gov_supervision_rules.xml",
+        "security/gov_supervision_public_rules.xml",
         "data/gov_supervision_data.xml",
         "data/ir_cron_data.xml",
+        "data/gov_supervision_public_data.xml",
         "views/gov_supervision_menus.xml",
         "views/gov_supervision_item_views.xml",
         "views/gov_supervision_views.xml",
         "views/gov_supervision_item_menus.xml",
+        "views/gov_public_letter_views.xml",
+        "views/gov_suggestion_views.xml",
+        "views/gov_briefing_views.xml",
+        "views/gov_public_reply_templates.xml",
     ],
     "demo": [
         "demo/items_demo.xml",
+        "demo/public_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

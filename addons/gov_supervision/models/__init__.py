@@ -3,6 +3,11 @@ from . import gov_signoff_task
 from . import gov_position
 from . import gov_supervision_item
 from . import gov_supervision_part
+from . import gov_public_letter
+from . import gov_suggestion
+from . import gov_suggestion_reply
+from . import gov_briefing
+from . import gov_supervision_item_sources
 from . import gov_supervision_cadence
 from . import gov_supervision_light_policy
 from . import gov_supervision_progress

@@ -1,0 +1,179 @@
+from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.checks import check_not_blank
+from odoo.addons.gov_rules.lib.district_time import district_today
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+LETTER_STATES = [
+    ("registered", "Registered"),
+    ("reading", "With the Leader"),
+    ("instructed", "Instructed"),
+    ("done", "Result Given"),
+]
+
+
+class GovPublicLetter(models.Model):
+    """A letter from the public (群众来信, R17.1): the office registers it and sends it to a leader, who
+    reads and instructs it (阅批); the instruction becomes a supervision item, whose result the letter shows
+    once the item is closed."""
+
+    _name = "gov.public.letter"
+    _description = "Letter from the Public"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "received_on desc, id desc"
+
+    number = fields.Char(readonly=True, copy=False, index=True, default="/", tracking=True)
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    sender_name = fields.Char(string="Sender", required=True, tracking=True)
+    sender_contact = fields.Char(string="Sender's Address or Phone")
+    received_on = fields.Date(required=True, index=True, default=lambda self: district_today(self), tracking=True)
+    content = fields.Html(required=True)
+    attachment_ids = fields.Many2many("ir.attachment", "gov_public_letter_attachment_rel", "letter_id",
+                                      "attachment_id", string="Attachments")
+    registered_by_id = fields.Many2one("res.users", readonly=True, copy=False, default=lambda self: self.env.user)
+    leader_id = fields.Many2one(
+        "res.users", string="Leader to Instruct", index=True, tracking=True,
+        domain=lambda self: [("all_group_ids", "in", self.env.ref("gov_rules.group_gov_leader").ids)])
+    sent_on = fields.Date(string="Sent to the Leader on", readonly=True, copy=False)
+    # the leader's instruction (阅批)
+    instruction = fields.Text(tracking=True)
+    instructed_by_id = fields.Many2one("res.users", string="Instructed by", readonly=True, copy=False, index=True)
+    instructed_on = fields.Date(readonly=True, copy=False, index=True)
+    lead_department_id = fields.Many2one("hr.department", string="Lead Unit (牵头)", index=True, tracking=True)
+    co_department_ids = fields.Many2many("hr.department", "gov_public_letter_co_department_rel", "letter_id",
+                                         "department_id", string="Co-units (协办)")
+    due_date = fields.Date(string="To Be Done by", tracking=True, help="The deadline the leader sets, if any.")
+    item_ids = fields.One2many("gov.supervision.item", "letter_id", string="Supervision Items")
+    item_id = fields.Many2one("gov.supervision.item", compute="_compute_item", store=True, index="btree_not_null",
+                              string="Supervision Item")
+    item_state = fields.Selection(related="item_id.state", string="Item State")
+    item_result = fields.Html(related="item_id.result", string="Result")
+    item_closed_on = fields.Date(related="item_id.closed_on", string="Closed on")
+    state = fields.Selection(LETTER_STATES, compute="_compute_state", store=True, index=True, tracking=True,
+                             group_expand=True, default="registered")
+    can_instruct = fields.Boolean(compute="_compute_can_instruct")
+
+    _number_uniq = models.Constraint("UNIQUE(number)", "Each letter has its own number.")
+
+    @api.depends("item_ids")
+    def _compute_item(self):
+        for letter in self:
+            letter.item_id = letter.item_ids[:1]
+
+    @api.depends("sent_on", "instructed_on", "item_ids.state")
+    def _compute_state(self):
+        for letter in self:
+            if letter.item_ids and all(item.state == "closed" for item in letter.item_ids):
+                letter.state = "done"
+            elif letter.instructed_on:
+                letter.state = "instructed"
+            elif letter.sent_on:
+                letter.state = "reading"
+            else:
+                letter.state = "registered"
+
+    @api.depends_context("uid")
+    @api.depends("state", "leader_id")
+    def _compute_can_instruct(self):
+        is_leader = self.env.user.has_group("gov_rules.group_gov_leader")
+        for letter in self:
+            letter.can_instruct = is_leader and letter.state in ("registered", "reading")
+
+    @api.constrains("name", "sender_name")
+    def _check_not_blank(self):
+        check_not_blank(self, "name", "sender_name")
+
+    @api.constrains("due_date", "received_on")
+    def _check_due_date(self):
+        for letter in self:
+            if letter.due_date and letter.due_date < letter.received_on:
+                raise ValidationError(self.env._(
+                    "The instruction on %(letter)s cannot be due (%(due)s) before the letter was received (%(start)s).",
+                    letter=letter.display_name, due=format_date(self.env, letter.due_date),
+                    start=format_date(self.env, letter.received_on)))
+
+    @api.constrains("lead_department_id", "co_department_ids")
+    def _check_co_units(self):
+        for letter in self:
+            if letter.lead_department_id and letter.lead_department_id in letter.co_department_ids:
+                raise ValidationError(self.env._("%s leads the handling of this letter; it cannot also be a co-unit.",
+                                                 letter.lead_department_id.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_office()
+        for vals in vals_list:
+            if vals.get("number", "/") == "/":
+                # sudo: the register's sequence is configuration; the office numbers letters without reading it
+                vals["number"] = self.env["ir.sequence"].sudo().next_by_code("gov.public.letter") or "/"
+        return super().create(vals_list)
+
+    def _check_office(self):
+        if not self.env.su and not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office registers letters from the public."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_send_to_leader(self):
+        """The office sends the letter to the leader who reads it: an activity asks him to instruct it."""
+        self._check_office()
+        for letter in self:
+            if letter.state != "registered":
+                raise UserError(self.env._("%s was already sent to a leader.", letter.display_name))
+            if not letter.leader_id:
+                raise UserError(self.env._("Choose the leader who reads and instructs %s.", letter.display_name))
+            letter.sent_on = district_today(self)
+            in_lang = letter.with_context(lang=letter.leader_id.lang or self.env.lang)
+            in_lang.activity_schedule("mail.mail_activity_data_todo", user_id=letter.leader_id.id,
+                                      summary=in_lang.env._("Read and instruct this letter (阅批)"))
+        return True
+
+    def action_instruct(self):
+        """The leader's instruction (阅批, R17.1): it becomes a supervision item of the units named."""
+        if not self.env.user.has_group("gov_rules.group_gov_leader"):
+            raise UserError(self.env._("Only a leader reads and instructs letters from the public."))
+        items = self.env["gov.supervision.item"]
+        for letter in self:
+            if letter.state not in ("registered", "reading"):
+                raise UserError(self.env._("%s was already instructed.", letter.display_name))
+            if not (letter.instruction or "").strip():
+                raise UserError(self.env._("Write the instruction on %s before confirming it.", letter.display_name))
+            if not letter.lead_department_id:
+                raise UserError(self.env._("Name the unit that carries out the instruction on %s.",
+                                           letter.display_name))
+            letter.write({"instructed_by_id": self.env.user.id, "instructed_on": district_today(self),
+                          "leader_id": letter.leader_id.id or self.env.user.id})
+            items |= items._gov_create_from_source(letter)
+            letter.activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.user.id,
+                                     feedback=self.env._("Instructed"))
+        return True
+
+    def _gov_supervision_item_values(self):
+        """What a supervision item made of the instruction on this letter starts with."""
+        self.ensure_one()
+        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True,
+                                        "deadline": self.due_date})]
+        parts += [fields.Command.create({"department_id": unit.id, "deadline": self.due_date})
+                  for unit in self.co_department_ids]
+        values = {"deadline": self.due_date} if self.due_date else {}
+        return values | {
+            "name": self.name,
+            "source": "letter",
+            "letter_id": self.id,
+            "instruction": self.instruction,
+            "leader_id": self.instructed_by_id.id,
+            "lead_department_id": self.lead_department_id.id,
+            "area_id": self.lead_department_id.gov_area_id.id,
+            "part_ids": parts,
+        }
+
+    def action_open_item(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window", "res_model": "gov.supervision.item", "res_id": self.item_id.id,
+                "view_mode": "form", "target": "current"}
+
+    def _compute_display_name(self):
+        for letter in self:
+            letter.display_name = f"[{letter.number}] {letter.name}" if letter.number not in (False, "/") \
+                else letter.name

@@ -1,0 +1,94 @@
+from datetime import timedelta
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from .common_public import GovPublicCase
+
+
+@tagged("post_install", "-at_install")
+class TestPublicLetters(GovPublicCase, TransactionCase):
+    """Letters from the public (群众来信, R17.1): registered by the office, read and instructed by a leader,
+    the instruction becomes a supervision item, whose result the letter shows."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_public()
+
+    def instruct(self, letter, user=None):
+        letter = letter.with_user(user or self.deputy_a)
+        letter.write({"instruction": "请区发改局牵头，区财政局配合，一个月内解决。",
+                      "lead_department_id": self.dept_drc.id, "co_department_ids": [(6, 0, self.dept_finance.ids)]})
+        letter.action_instruct()
+        return letter
+
+    def test_letter_instructed_becomes_a_supervision_item_R17_1(self):
+        letter = self.new_letter()
+        self.assertTrue(letter.number and letter.number != "/", "the register numbers the letter")
+        self.assertEqual(letter.state, "registered")
+        letter.with_user(self.office).action_send_to_leader()
+        self.assertEqual(letter.state, "reading")
+        self.assertEqual(letter.activity_ids.user_id, self.deputy_a, "the leader is asked to instruct it")
+        self.instruct(letter)
+        self.assertEqual(letter.state, "instructed")
+        self.assertFalse(letter.activity_ids, "the leader's to-do is done")
+        item = letter.item_id
+        self.assertEqual(len(item), 1)
+        self.assertRecordValues(item, [{"source": "letter", "letter_id": letter.id, "leader_id": self.deputy_a.id,
+                                        "lead_department_id": self.dept_drc.id, "name": letter.name}])
+        self.assertIn("一个月内解决", item.instruction)
+        self.assertEqual(item.part_ids.mapped(lambda p: (p.department_id, p.is_lead)),
+                         [(self.dept_drc, True), (self.dept_finance, False)])
+        # the units assigned see the letter
+        self.assertEqual(letter.with_user(self.clerk).read(["name"])[0]["name"], letter.name)
+        self.assertTrue(letter.with_user(self.finance_clerk).read(["name"]))
+        # the item closes: the letter shows its result
+        item.sudo().write({"state": "closed", "result": "<p>已完成排水改造。</p>", "closed_on": self.today()})
+        self.assertEqual(letter.state, "done")
+        self.assertIn("已完成排水改造", letter.item_result)
+
+    def test_a_clerk_cannot_instruct_a_letter_R17_1(self):
+        letter = self.new_letter()
+        letter.with_user(self.office).action_send_to_leader()
+        with self.assertRaises(AccessError):
+            self.instruct(letter, user=self.clerk)  # a clerk may not even write the instruction
+        with self.refused(UserError, "Only a leader"):
+            letter.with_user(self.clerk).action_instruct()
+        with self.refused(UserError, "Only a leader"):
+            letter.with_user(self.office).action_instruct()
+        self.assertEqual(letter.state, "reading")
+        self.assertFalse(self.env["gov.supervision.item"].search([("letter_id", "=", letter.id)]))
+
+    def test_only_the_office_registers_and_other_units_do_not_read_R17_1(self):
+        with self.refused(UserError, "Only the office registers letters"):
+            self.env["gov.public.letter"].with_user(self.clerk).create({
+                "name": "来信", "sender_name": "张三", "content": "<p>内容</p>"})
+        letter = self.new_letter()
+        with self.assertRaises(AccessError):
+            letter.with_user(self.clerk).read(["name"])  # not assigned to his unit yet
+        self.instruct(letter)
+        with self.assertRaises(AccessError):
+            letter.with_user(self.audit_principal).read(["name"])  # another unit's staff
+
+    def test_instruction_needs_text_and_a_unit(self):
+        letter = self.new_letter()
+        with self.refused(UserError, "Write the instruction"):
+            letter.with_user(self.deputy_a).action_instruct()
+        letter.with_user(self.deputy_a).instruction = "请办理。"
+        with self.refused(UserError, "Name the unit"):
+            letter.with_user(self.deputy_a).action_instruct()
+        with self.refused(ValidationError, "cannot also be a co-unit"):
+            letter.with_user(self.deputy_a).write({
+                "lead_department_id": self.dept_drc.id, "co_department_ids": [(6, 0, self.dept_drc.ids)]})
+        with self.refused(ValidationError, "cannot be due .* before the letter was received"):
+            letter.with_user(self.deputy_a).due_date = letter.received_on - timedelta(days=1)
+        self.assertFalse(letter.item_ids)
+        self.assertEqual(letter.state, "registered")
+
+    def test_a_letter_is_instructed_once(self):
+        letter = self.new_letter()
+        self.instruct(letter)
+        with self.refused(UserError, "already instructed"):
+            letter.with_user(self.deputy_b).action_instruct()
+        self.assertEqual(len(letter.item_ids), 1)
