@@ -11,3 +11,8 @@ from . import gov_meeting_agenda_line
 from . import gov_meeting_attendee
 from . import gov_meeting_minutes
 from . import gov_meeting_decision
+from . import gov_meeting_paper_read
+from . import gov_meeting_leave
+from . import gov_meeting_opinion
+from . import gov_meeting_attendance
+from . import gov_research_visit
