@@ -1,1 +1,3 @@
 from . import test_attendance
+from . import test_attendance_http
+from . import test_attendance_tour
