@@ -35,7 +35,7 @@ class GovMeetingLeave(models.Model):
     decider = fields.Selection([("chair", "The Chair"), ("office", "The Office")], string="Decided by",
                                readonly=True, help="A leader asks the chair; anyone else asks through the office.")
     decided_by_id = fields.Many2one("res.users", string="Decision by", readonly=True, tracking=True)
-    decided_on = fields.Datetime(string="Decided On", readonly=True)
+    decided_on = fields.Datetime(readonly=True)
     refusal_reason = fields.Text(tracking=True)
     can_decide = fields.Boolean(compute="_compute_can_decide")
 

@@ -11,7 +11,7 @@ class GovMeetingOpinion(models.Model):
     _inherit = ["mail.thread"]
     _order = "meeting_id, topic_id, id"
 
-    topic_id = fields.Many2one("gov.meeting.topic", string="Topic", required=True, index=True, ondelete="cascade",
+    topic_id = fields.Many2one("gov.meeting.topic", required=True, index=True, ondelete="cascade",
                                domain="[('meeting_id', '!=', False)]")
     meeting_id = fields.Many2one("gov.meeting", required=True, index=True, ondelete="cascade", readonly=True)
     chair_id = fields.Many2one(related="meeting_id.chair_id", store=True, index=True, string="Chair")

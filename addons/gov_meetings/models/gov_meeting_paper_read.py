@@ -19,7 +19,7 @@ class GovMeetingPaperRead(models.Model):
     user_id = fields.Many2one("res.users", string="Participant", required=True, index=True, readonly=True)
     attachment_id = fields.Many2one("ir.attachment", string="Paper", required=True, index=True, ondelete="cascade",
                                     readonly=True)
-    topic_id = fields.Many2one("gov.meeting.topic", string="Topic", index="btree_not_null", ondelete="set null",
+    topic_id = fields.Many2one("gov.meeting.topic", index="btree_not_null", ondelete="set null",
                                readonly=True)
     name = fields.Char(related="attachment_id.name", string="Paper Name")
     meeting_start = fields.Datetime(related="meeting_id.start", store=True, index=True, string="Meeting Start")

@@ -18,7 +18,7 @@ class GovResearchVisit(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    leader_id = fields.Many2one("res.users", string="Leader", required=True, index=True, tracking=True,
+    leader_id = fields.Many2one("res.users", required=True, index=True, tracking=True,
                                 default=lambda self: self.env.user, domain=lambda self: [
                                     ("all_group_ids", "in", self.env.ref("gov_rules.group_gov_leader").ids)])
     place = fields.Char(required=True, tracking=True)
@@ -61,11 +61,10 @@ class GovResearchVisit(models.Model):
             ("place_key", "in", list(set(visits.mapped("place_key")))),
             ("date_start", "<=", max(visits.mapped("date_stop")) + days),
             ("date_stop", ">=", min(visits.mapped("date_start")) - days)])
-        return {visit: others.filtered(lambda other, visit=visit: other.id != visit.id and other.place_key == visit.place_key
-                                       and other.leader_id != visit.leader_id
-                                       and other.date_start <= visit.date_stop + days
-                                       and other.date_stop >= visit.date_start - days)
-                for visit in visits}
+        return {visit: others.filtered(
+            lambda other, visit=visit: other.id != visit.id and other.place_key == visit.place_key
+            and other.leader_id != visit.leader_id and other.date_start <= visit.date_stop + days
+            and other.date_stop >= visit.date_start - days) for visit in visits}
 
     @api.depends("place_key", "date_start", "date_stop", "leader_id")
     def _compute_clash_ids(self):
@@ -124,7 +123,8 @@ class GovResearchVisit(models.Model):
                       "start": fields.Datetime.to_datetime(visit.date_start),
                       "stop": fields.Datetime.to_datetime(visit.date_stop),
                       "start_date": visit.date_start, "stop_date": visit.date_stop,
-                      "user_id": visit.leader_id.id, "partner_ids": [fields.Command.set(visit.leader_id.partner_id.ids)],
+                      "user_id": visit.leader_id.id,
+                      "partner_ids": [fields.Command.set(visit.leader_id.partner_id.ids)],
                       "privacy": "confidential"}
             if visit.calendar_event_id:
                 visit.calendar_event_id.write(values)

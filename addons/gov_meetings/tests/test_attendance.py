@@ -103,8 +103,8 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
             return Read.web_search_read(domain, fields_spec, limit=80)
 
         def add_meeting(days, papers):
-            topic = self.env["gov.meeting.topic"].create({"name": f"议题 {days}", "meeting_type_id": self.meeting_type.id,
-                                                          "department_id": self.dept_drc.id})
+            topic = self.env["gov.meeting.topic"].create({
+                "name": f"议题 {days}", "meeting_type_id": self.meeting_type.id, "department_id": self.dept_drc.id})
             attachments = self.env["ir.attachment"].create([
                 {"name": f"材料 {days}-{i}", "type": "url", "url": f"/paper/{days}/{i}", "res_model": topic._name,
                  "res_id": topic.id} for i in range(papers)])
