@@ -42,7 +42,8 @@ def build(env):
         return env["res.users"].with_context(no_reset_password=True).create({
             "login": f"bench_att_{login}", "name": name, "group_ids": [(6, 0, [user_group, *groups])]})
 
-    org = {"reader": user("reader", "副区长（bench）", leader_group), "chair": user("chair", "区长（bench）", leader_group),
+    org = {"reader": user("reader", "副区长（bench）", leader_group),
+           "chair": user("chair", "区长（bench）", leader_group),
            "other": user("other", "办公室主任（bench）")}
     org["type"] = env["gov.meeting.type"].create({"name": "常务会议（bench）", "code": "bench_att_executive",
                                                   "kind": "executive"})
@@ -95,7 +96,8 @@ def main():
             total = size
             opens[size], _seconds, result = measure(
                 env, lambda: Read.web_search_read(domain, FIELDS_SPEC, limit=80), f"open {size}")
-            failures.check(result["length"] == size - len(reads) and len(result["records"]) == min(80, result["length"]),
+            expected = size - len(reads)
+            failures.check(result["length"] == expected and len(result["records"]) == min(80, expected),
                            f"papers to read ({size} topics): {result['length']} listed, expected {size - len(reads)}")
             row = Read.search(domain, limit=1)
             reads[size], _seconds, _result = measure(env, row._mark_read, f"read {size}")
