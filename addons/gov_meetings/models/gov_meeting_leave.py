@@ -138,10 +138,12 @@ class GovMeetingLeave(models.Model):
         for leave in self:
             if leave.state != "requested":
                 raise UserError(self.env._("This leave request is already decided."))
-            if leave.decider == "chair" and leave.meeting_id.chair_id != self.env.user:
+            if self.env.su:  # the system (demo data, imports) records a decision already taken
+                pass
+            elif leave.decider == "chair" and leave.meeting_id.chair_id != self.env.user:
                 raise AccessError(self.env._("Only the chair of %s decides the leave of a leader.",
                                              leave.meeting_id.name))
-            if leave.decider == "office" and not self.env.user.has_group("gov_rules.group_gov_office"):
+            elif leave.decider == "office" and not self.env.user.has_group("gov_rules.group_gov_office"):
                 raise AccessError(self.env._("Only the office decides this leave request."))
             if leave.meeting_id.state in ("held", "minutes", "closed", "cancelled"):
                 raise UserError(self.env._("%s is over: its leave requests can no longer be decided.",

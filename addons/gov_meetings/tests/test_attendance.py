@@ -141,7 +141,8 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
         warn_type = self.env.ref("gov_meetings.mail_activity_type_gov_unread_papers")
         self.env["gov.meeting"]._cron_warn_unread_papers()
         self.env["gov.meeting"]._cron_warn_unread_papers()
-        warnings = self.env["mail.activity"].search([("activity_type_id", "=", warn_type.id)])
+        warnings = self.env["mail.activity"].search([("activity_type_id", "=", warn_type.id),
+                                                     ("res_id", "in", (self.meeting | later).ids)])
         self.assertEqual(len(warnings), 1, "one to-do, for the meeting of the next working day, once")
         self.assertEqual(warnings.res_id, self.meeting.id)
         self.assertEqual(warnings.user_id, self.office_director)
@@ -253,7 +254,8 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
         self.assertEqual(Leave.with_user(self.head).search_count([]), 2, "the chair sees those of his meeting")
         self.assertEqual(Leave.with_user(self.deputy_b).search_count([]), 0)
         self.assertEqual(Leave.with_user(self.clerk).search_count([]), 0)
-        self.assertEqual(Leave.with_user(self.office_deputy).search_count([]), 2)
+        self.assertEqual(Leave.with_user(self.office_deputy).search_count([]), Leave.search_count([]),
+                         "the office sees all")
 
     def test_attendance_recorded_by_the_office_at_the_meeting_R25_1(self):
         attendee = self.attendee(self.deputy_b).with_user(self.office_director)
@@ -327,13 +329,15 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
         second = self.new_visit(self.deputy_b, " 东昌街道 社区服务中心 ", 7)
         self.assertEqual(second.clash_ids, first)
         self.assertEqual(first.clash_ids, second)
-        warnings = self.env["mail.activity"].search([("activity_type_id", "=", clash_type.id)])
+        warnings = self.env["mail.activity"].search([("activity_type_id", "=", clash_type.id),
+                                                     ("res_id", "in", (first | second).ids)])
         self.assertEqual(warnings.user_id, office)
         self.assertEqual(len(warnings), len(office), "one to-do per office user for the clash")
         self.assertIn("东昌街道", warnings[0].summary)
         # changing the visit again warns no more for the same clash
         second.write({"name": "东昌街道养老服务调研"})
-        self.assertEqual(self.env["mail.activity"].search_count([("activity_type_id", "=", clash_type.id)]),
+        self.assertEqual(self.env["mail.activity"].search_count([("activity_type_id", "=", clash_type.id),
+                                                                 ("res_id", "in", (first | second).ids)]),
                          len(office))
         later = self.new_visit(self.exec_deputy, "东昌街道社区服务中心", 20)
         self.assertFalse(later.has_clash)
