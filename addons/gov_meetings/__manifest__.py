@@ -8,8 +8,14 @@
     "depends": ["gov_rules", "calendar"],
     "data": [
         "security/ir.model.access.csv",
+        "security/gov_meetings_rules.xml",
         "security/gov_meeting_attendance_rules.xml",
+        "data/gov_meeting_type_data.xml",
+        "data/gov_meeting_topic_type_data.xml",
+        "data/gov_meeting_topic_route_data.xml",
         "data/gov_meeting_attendance_data.xml",
+        "views/gov_meeting_type_views.xml",
+        "views/gov_meeting_topic_views.xml",
         "views/gov_meetings_menus.xml",
         "views/gov_meeting_paper_read_views.xml",
         "views/gov_meeting_attendee_views.xml",
@@ -19,11 +25,10 @@
         "views/gov_meeting_attendance_menus.xml",
     ],
     "demo": [
+        "demo/topics_demo.xml",
         "demo/attendance_demo.xml",
     ],
     "assets": {
-        "web.assets_tests": [
-            "gov_meetings/static/tests/tours/*.js",
-        ],
+        "web.assets_tests": ["gov_meetings/static/tests/tours/*.js"],
     },
 }

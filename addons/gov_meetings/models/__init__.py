@@ -16,3 +16,4 @@ from . import gov_meeting_leave
 from . import gov_meeting_opinion
 from . import gov_meeting_attendance
 from . import gov_research_visit
+from . import gov_meeting_type_role

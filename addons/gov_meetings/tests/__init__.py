@@ -1,3 +1,5 @@
 from . import test_attendance
 from . import test_attendance_http
 from . import test_attendance_tour
+from . import test_topics
+from . import test_topics_tour
