@@ -13,4 +13,9 @@ from . import gov_meeting_minutes
 from . import gov_meeting_decision
 from . import gov_meeting_followup
 from . import gov_document
+from . import gov_meeting_paper_read
+from . import gov_meeting_leave
+from . import gov_meeting_opinion
+from . import gov_meeting_attendance
+from . import gov_research_visit
 from . import gov_meeting_type_role

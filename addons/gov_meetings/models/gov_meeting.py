@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 MEETING_STATES = [
     ("planned", "Planned"),
@@ -50,3 +51,20 @@ class GovMeeting(models.Model):
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False,
                                         ondelete="set null", index="btree_not_null")
     minutes_ids = fields.One2many("gov.meeting.minutes", "meeting_id")
+
+    # ------------------------------------------------------------------
+    # Papers (R22.3). Minimal until the meetings' own version lands: the office sends the papers of
+    # an approved agenda; _deliver_papers is the hook the attendance part overrides.
+    # ------------------------------------------------------------------
+    def action_send_papers(self):
+        if not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office sends the papers of a meeting."))
+        if self.filtered(lambda meeting: meeting.state != "agenda_approved"):
+            raise UserError(self.env._("The papers are sent once the agenda is approved."))
+        # sudo: the workflow moves the locked meeting on
+        self.sudo().write({"state": "papers_sent"})
+        self._deliver_papers()
+        return True
+
+    def _deliver_papers(self):
+        """Deliver the agenda's papers to the participants (a hook: the attendance part does it)."""
