@@ -3,3 +3,12 @@ from . import gov_signoff_task
 from . import gov_position
 from . import gov_supervision_item
 from . import gov_supervision_part
+from . import res_users
+from . import gov_rule_set_inspection
+from . import gov_inspection_subject
+from . import gov_inspection_plan
+from . import gov_inspection
+from . import gov_inspection_output
+from . import gov_supervision_item_inspection
+from . import gov_supervision_figure
+from . import gov_accountability_record
