@@ -62,7 +62,7 @@ class GovInspection(models.Model):
                                         help="A major inspection is held jointly (R34.2).")
     target_ids = fields.Many2many("hr.department", "gov_inspection_target_rel", "inspection_id", "department_id",
                                   string="Target Units", required=True)
-    subject_id = fields.Many2one("gov.inspection.subject", string="Subject", required=True, index=True,
+    subject_id = fields.Many2one("gov.inspection.subject", required=True, index=True,
                                  tracking=True, ondelete="restrict")
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", required=True, tracking=True)

@@ -9,7 +9,7 @@ class GovSupervisionItem(models.Model):
 
     _inherit = "gov.supervision.item"
 
-    inspection_id = fields.Many2one("gov.inspection", string="Inspection", index=True, tracking=True,
+    inspection_id = fields.Many2one("gov.inspection", index=True, tracking=True,
                                     ondelete="restrict")
     handling_days = fields.Integer(
         string="Handling Time (working days)", compute="_compute_handling_days", store=True,

@@ -1,0 +1,2 @@
+from . import test_inspections
+from . import test_figures
