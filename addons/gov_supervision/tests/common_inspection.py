@@ -1,8 +1,7 @@
 from datetime import date
 
-from odoo.tests import new_test_user
-
 from odoo.addons.gov_rules.tests.common_org import GovOrganisation
+from odoo.tests import new_test_user
 
 
 class GovInspectionOrganisation(GovOrganisation):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common_inspection import GovInspectionOrganisation
 
@@ -183,8 +183,7 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
 
     def test_access_organising_target_units_office_supervision_leaders_R34_1(self):
         inspection = self.new_inspection(name="可见性")
-        town_clerk = self.env["res.users"].create({
-            "login": "t_town_clerk", "name": "街道科员", "group_ids": [(6, 0, self.env.ref("gov_rules.group_gov_user").ids)]})
+        town_clerk = new_test_user(self.env, "t_town_clerk", groups="gov_rules.group_gov_user", name="街道科员")
         self.env["hr.employee"].create({"name": "街道科员", "user_id": town_clerk.id,
                                         "department_id": self.dept_town.id})
         for user in (self.clerk, town_clerk, self.supervisor, self.office_deputy, self.deputy_b):
