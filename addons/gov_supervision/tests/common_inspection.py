@@ -19,9 +19,9 @@ class GovInspectionOrganisation(GovOrganisation):
         cls.subject_safety = cls.env.ref("gov_supervision.inspection_subject_safety")
         cls.subject_business = cls.env.ref("gov_supervision.inspection_subject_business")
         # the target units of the tests' inspections
-        cls.dept_housing = cls.env["hr.department"].create({"name": "区住建局", "gov_unit_kind": "department",
+        cls.dept_housing = cls.env["hr.department"].create({"name": "临河住建所", "gov_unit_kind": "department",
                                                             "gov_area_id": cls.area_economy.id})
-        cls.dept_town = cls.env["hr.department"].create({"name": "金厂街道", "gov_unit_kind": "township",
+        cls.dept_town = cls.env["hr.department"].create({"name": "临河街道", "gov_unit_kind": "township",
                                                          "gov_area_id": cls.area_economy.id})
 
     def new_inspection(self, user=None, **values):

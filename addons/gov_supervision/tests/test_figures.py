@@ -77,10 +77,10 @@ class TestFigures(GovInspectionOrganisation, TransactionCase):
     # Accountability records (R35.1)
     # ------------------------------------------------------------------
     def decided_inspection(self):
-        inspection = self.new_inspection(in_government_name=True, is_major=True)
+        inspection = self.new_inspection(is_major=True)
         inspection.with_user(self.clerk).action_signoff_submit()
-        inspection.with_user(self.supervisor).action_signoff_approve("符合年度计划")
-        inspection.with_user(self.deputy_a).action_signoff_approve("同意")
+        inspection.with_user(self.principal).action_signoff_approve("符合年度计划")
+        inspection.with_user(self.supervisor).action_signoff_approve("同意")
         return inspection
 
     def test_accountability_record_from_the_decision_log_R35_1(self):
@@ -89,8 +89,8 @@ class TestFigures(GovInspectionOrganisation, TransactionCase):
             inspection._name, inspection.ids)
         record = self.env["gov.accountability.record"].search(action["domain"])
         self.assertRecordValues(record, [{"res_model": "gov.inspection", "res_id": inspection.id,
-                                          "proposed_by_id": self.clerk.id, "decided_by_id": self.deputy_a.id}])
-        self.assertEqual(record.reviewer_ids, self.supervisor)
+                                          "proposed_by_id": self.clerk.id, "decided_by_id": self.supervisor.id}])
+        self.assertEqual(record.reviewer_ids, self.principal)
         self.assertEqual(sorted(record.log_ids.mapped("action")), ["approve", "approve", "submit"])
         # whoever it names reads it; another unit's clerk does not
         self.assertTrue(record.with_user(self.clerk).read(["res_name"]))
