@@ -154,7 +154,8 @@ def expected_unit_total(env, org):
 def lights_cron(env):
     """The scheduled action that recomputes the items' lights (the items' part of the addon), if there is one."""
     model = env["ir.model"]._get("gov.supervision.item")
-    return env["ir.cron"].with_context(active_test=False).search([("model_id", "=", model.id)], limit=1)
+    return env["ir.cron"].with_context(active_test=False).search(
+        [("model_id", "=", model.id), ("code", "ilike", "light")], limit=1)
 
 
 def run_cron(env, cron):

@@ -51,13 +51,25 @@ class GovSupervisionFigure(models.Model):
 
     @api.model
     def _gov_extensions_sql(self):
-        """How many times each item ``i`` was extended: while extensions are not recorded apart, an item
-        whose deadline moved past its original one counts one."""
-        if "gov.supervision.extension" in self.env and "item_id" in self.env["gov.supervision.extension"]._fields \
-                and "state" in self.env["gov.supervision.extension"]._fields:
+        """How many times item ``i`` was extended: its stored count where items keep one, else its approved
+        extensions, else one when its deadline moved past its original one."""
+        items = self.env["gov.supervision.item"]
+        if "extension_count" in items._fields and items._fields["extension_count"].store:
+            return SQL("COALESCE(i.extension_count, 0)")
+        if "gov.supervision.extension" in self.env and "state" in self.env["gov.supervision.extension"]._fields:
             return SQL("(SELECT count(*) FROM gov_supervision_extension e "
                        "WHERE e.item_id = i.id AND e.state = 'approved')")
         return SQL("CASE WHEN i.deadline > COALESCE(i.original_deadline, i.deadline) THEN 1 ELSE 0 END")
+
+    @api.model
+    def _gov_returns_sql(self):
+        """How many times the closure of item ``i`` was sent back (退回重办): its stored count where items keep
+        one, else the returns in the engine's decision log."""
+        items = self.env["gov.supervision.item"]
+        if "return_count" in items._fields and items._fields["return_count"].store:
+            return SQL("COALESCE(i.return_count, 0)")
+        return SQL("(SELECT count(*) FROM gov_signoff_log l WHERE l.res_model = 'gov.supervision.item' "
+                   "AND l.res_id = i.id AND l.action = 'return')")
 
     @api.model
     def _refresh(self):
@@ -85,11 +97,8 @@ class GovSupervisionFigure(models.Model):
             WITH items AS (
                 SELECT i.lead_department_id, i.leader_id, i.state, i.light, i.closed_on, i.handling_days,
                        COALESCE(i.original_deadline, i.deadline) AS due,
-                       %(extensions)s AS extensions, COALESCE(r.returns, 0) AS returns
+                       %(extensions)s AS extensions, %(returns)s AS returns
                   FROM gov_supervision_item i
-                  LEFT JOIN (SELECT res_id, count(*) AS returns FROM gov_signoff_log
-                              WHERE res_model = 'gov.supervision.item' AND action = 'return'
-                              GROUP BY res_id) r ON r.res_id = i.id
                  WHERE i.state NOT IN %(out)s
             ), figures (scope, department_id, user_id, item_count, open_count, closed_count, due_count,
                         on_time_count, overdue_count, avg_handling_days, extension_count, return_count,
@@ -113,7 +122,8 @@ class GovSupervisionFigure(models.Model):
                    RANK() OVER (PARTITION BY scope ORDER BY rate DESC NULLS LAST, overdue_count, item_count DESC),
                    now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
               FROM rated
-        """, extensions=self._gov_extensions_sql(), out=COUNTED_OUT, aggregates=aggregates, uid=self.env.uid))
+        """, extensions=self._gov_extensions_sql(), returns=self._gov_returns_sql(), out=COUNTED_OUT,
+            aggregates=aggregates, uid=self.env.uid))
         self.invalidate_model()
         return True
 
