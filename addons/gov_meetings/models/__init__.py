@@ -11,3 +11,4 @@ from . import gov_meeting_agenda_line
 from . import gov_meeting_attendee
 from . import gov_meeting_minutes
 from . import gov_meeting_decision
+from . import gov_meeting_type_role

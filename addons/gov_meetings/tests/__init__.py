@@ -1,0 +1,2 @@
+from . import test_topics
+from . import test_topics_tour

@@ -12,3 +12,10 @@ from . import gov_inspection_output
 from . import gov_supervision_item_inspection
 from . import gov_supervision_figure
 from . import gov_accountability_record
+from . import gov_supervision_cadence
+from . import gov_supervision_light_policy
+from . import gov_supervision_progress
+from . import gov_supervision_extension
+from . import gov_supervision_coordination
+from . import gov_document
+from . import gov_meeting_decision
