@@ -11,9 +11,11 @@
         "security/ir.model.access.csv",
         "security/gov_supervision_rules.xml",
         "security/gov_supervision_public_rules.xml",
+        "security/gov_inspection_rules.xml",
         "data/gov_supervision_data.xml",
         "data/ir_cron_data.xml",
         "data/gov_supervision_public_data.xml",
+        "data/gov_inspection_data.xml",
         "views/gov_supervision_menus.xml",
         "views/gov_supervision_item_views.xml",
         "views/gov_supervision_views.xml",
@@ -22,10 +24,15 @@
         "views/gov_suggestion_views.xml",
         "views/gov_briefing_views.xml",
         "views/gov_public_reply_templates.xml",
+        "views/gov_inspection_views.xml",
+        "views/gov_supervision_figure_views.xml",
+        "views/gov_inspection_menus.xml",
+        "data/gov_accountability_actions.xml",
     ],
     "demo": [
         "demo/items_demo.xml",
         "demo/public_demo.xml",
+        "demo/inspections_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,6 +8,15 @@ from . import gov_suggestion
 from . import gov_suggestion_reply
 from . import gov_briefing
 from . import gov_supervision_item_sources
+from . import res_users
+from . import gov_rule_set_inspection
+from . import gov_inspection_subject
+from . import gov_inspection_plan
+from . import gov_inspection
+from . import gov_inspection_output
+from . import gov_supervision_item_inspection
+from . import gov_supervision_figure
+from . import gov_accountability_record
 from . import gov_supervision_cadence
 from . import gov_supervision_light_policy
 from . import gov_supervision_progress

@@ -3,6 +3,9 @@ from . import test_public_suggestions
 from . import test_public_briefings
 from . import test_public_page
 from . import test_public_tour
+from . import test_inspections
+from . import test_figures
+from . import test_inspections_tour
 from . import test_items
 from . import test_items_security
 from . import test_items_lights
