@@ -11,3 +11,5 @@ from . import gov_meeting_agenda_line
 from . import gov_meeting_attendee
 from . import gov_meeting_minutes
 from . import gov_meeting_decision
+from . import gov_signoff_log
+from . import calendar_event

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 TOPIC_STATES = [
     ("draft", "Draft"),
@@ -61,3 +62,21 @@ class GovMeetingTopic(models.Model):
     agenda_line_ids = fields.One2many("gov.meeting.agenda.line", "topic_id", string="Agenda Entries")
     meeting_id = fields.Many2one("gov.meeting", index=True, copy=False, readonly=True,
                                  help="The meeting whose agenda has the topic now.")
+
+    # minimal until the topics part lands with the full check (R24.2 agreed opinion and the rest)
+    def _check_agenda_ready(self, meeting):
+        """Raise a UserError when this topic may not be on ``meeting``'s agenda: another type's topic, not in
+        the pool, on another meeting (R22.2), or without papers on a locked agenda (R22.3)."""
+        self.ensure_one()
+        if self.meeting_type_id != meeting.type_id:
+            raise UserError(self.env._("“%(topic)s” is a topic for %(type)s, not for “%(meeting)s”.",
+                                       topic=self.name, type=self.meeting_type_id.name, meeting=meeting.name))
+        if self.meeting_id and self.meeting_id != meeting:
+            raise UserError(self.env._("“%(topic)s” is already on the agenda of “%(other)s”: a topic goes to one "
+                                       "meeting at a time (R22.2).", topic=self.name, other=self.meeting_id.name))
+        if not self.meeting_id and self.state != "pool":
+            raise UserError(self.env._("“%s” is not in the topic pool: only a fixed topic goes on an agenda.",
+                                       self.name))
+        if meeting.state != "planned" and not self.attachment_ids:
+            raise UserError(self.env._("“%s” has no papers: a topic without papers cannot be on a locked agenda "
+                                       "(R22.3).", self.name))

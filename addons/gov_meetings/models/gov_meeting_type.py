@@ -57,3 +57,12 @@ class GovMeetingType(models.Model):
     cadence_max = fields.Integer(string="At Most", default=0, help="0: no upper limit.")
 
     _code_unique = models.Constraint("unique(code)", "Another meeting type has this code.")
+
+    # minimal until the topics part lands with its own versions (participants by role lines)
+    def _member_users(self):
+        """The users who are members of meetings of these types (R20.1, R21.1, R22.1)."""
+        return self.member_position_ids.user_id | self.member_user_ids
+
+    def _ex_officio_users(self):
+        """The users who attend every meeting of these types ex officio (R22.1)."""
+        return self.attendee_position_ids.user_id
