@@ -68,7 +68,7 @@ class GovMeeting(models.Model):
     minutes_ids = fields.One2many("gov.meeting.minutes", "meeting_id")
     # the agenda was approved once and opened again for a change (R22.2): topics added since are late
     agenda_reopened = fields.Boolean(string="Agenda Changed After Approval", readonly=True, copy=False)
-    agenda_approved_on = fields.Datetime(string="Agenda Approved On", readonly=True, copy=False)
+    agenda_approved_on = fields.Datetime(readonly=True, copy=False)
     agenda_open = fields.Boolean(compute="_compute_agenda_open",
                                  help="Topics may be added, removed or reordered: planned, not under approval.")
     topic_count = fields.Integer(string="Topics", compute="_compute_counts")
@@ -150,7 +150,7 @@ class GovMeeting(models.Model):
     def _gov_lock_rows(self, model, ids):
         """Take the rows first (as the engine does, see _gov_signoff_lock): two offices booking the same room
         or taking the same topic at once happen one after the other, the second sees the first."""
-        ids = tuple(sorted(set(ids)))
+        ids = tuple(sorted(set(ids) - {False, None}))
         if ids:
             table = self.env[model]._table
             # the serialization error is expected and retried: not logged as a bad query
@@ -171,8 +171,7 @@ class GovMeeting(models.Model):
 
     def write(self, vals):
         if vals.get("room_id") or {"start", "stop"} & set(vals):
-            self._gov_lock_rows("gov.meeting.room", (self.room_id.ids + [vals["room_id"]]) if vals.get("room_id")
-                                else self.room_id.ids)
+            self._gov_lock_rows("gov.meeting.room", [*self.room_id.ids, vals.get("room_id")])
         result = super().write(vals)
         if {"start", "stop"} & set(vals):
             self._check_not_in_past()
@@ -185,6 +184,9 @@ class GovMeeting(models.Model):
     def _gov_signoff_check_lock(self, vals):
         """An approved agenda is locked, but the meeting may still move to another time or room until it
         is held: the calendar follows."""
+        if "agenda_line_ids" in vals:
+            # the agenda's own message (R22.2) rather than the engine's general one
+            self._gov_check_agenda_open()
         movable = self.filtered(lambda m: m.state in MOVABLE_STATES and m.signoff_state != "pending")
         if movable and not set(vals) - MOVABLE_FIELDS - {"name"}:
             return super(GovMeeting, self - movable)._gov_signoff_check_lock(vals)
@@ -220,12 +222,13 @@ class GovMeeting(models.Model):
         return self.delegated_by_id or self.chair_id
 
     def _gov_signoff_check_submit(self):
-        super()._gov_signoff_check_submit()
+        result = super()._gov_signoff_check_submit()
         if self.state != "planned":
             raise UserError(self.env._("Only a planned meeting's agenda is submitted for approval."))
         if not self.agenda_line_ids:
             raise UserError(self.env._("The agenda of “%s” has no topic yet: add topics from the pool first.",
                                        self.name))
+        return result
 
     def action_signoff_submit(self):
         self.check_access("write")
@@ -235,9 +238,10 @@ class GovMeeting(models.Model):
         return result
 
     def _gov_signoff_on_state(self, state):
-        super()._gov_signoff_on_state(state)
+        result = super()._gov_signoff_on_state(state)
         if state == "approved":
             self._gov_signoff_write({"agenda_approved_on": fields.Datetime.now()})
+        return result
 
     def action_change_agenda(self, reason):
         """Open an approved agenda again for a change (R22.2): with the reason, logged; the meeting is planned
@@ -371,7 +375,7 @@ class GovMeeting(models.Model):
             return
         # sudo: the system puts the meeting into the participants' calendars, whoever plans it
         events = self.env["calendar.event"].sudo().create([meeting._gov_event_values() for meeting in meetings])
-        for meeting, event in zip(meetings, events):
+        for meeting, event in zip(meetings, events, strict=False):
             meeting._gov_signoff_write({"calendar_event_id": event.id})
 
     def _gov_update_events(self, vals):
@@ -380,15 +384,20 @@ class GovMeeting(models.Model):
         if not events:
             return
         common = {}
-        for name in ("start", "stop"):
-            if name in vals:
-                common[name] = vals[name]
         if "room_id" in vals:
             common["location"] = self.env["gov.meeting.room"].browse(vals["room_id"]).name or False
         if "organiser_id" in vals:
             common["user_id"] = vals["organiser_id"]
         if "name" in vals:
             common["name"] = vals["name"]
+        if {"start", "stop"} & set(vals):
+            # the event's end follows its duration: both are written, one write per distinct time
+            for (start, stop), meetings in self.filtered("calendar_event_id").grouped(
+                    lambda m: (m.start, m.stop)).items():
+                # sudo: the system keeps the participants' calendars as the meeting is
+                meetings.calendar_event_id.sudo().write({
+                    **common, "start": start, "stop": stop, "duration": (stop - start).total_seconds() / 3600})
+            return
         # sudo: the system keeps the participants' calendars as the meeting is
         events.write(common)
 
