@@ -1,1 +1,2 @@
 from . import test_meetings
+from . import test_meetings_race
