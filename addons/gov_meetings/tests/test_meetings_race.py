@@ -97,7 +97,7 @@ class TestTopicTakenTwiceAtOnce(TransactionCase):
             envs[uid] = [api.Environment(cr, uid, {}) for cr in cursors[-RETRIES:]]
         try:
             threads = [threading.Thread(target=self._take, args=(envs[uid], meeting_id, barrier, results))
-                       for uid, meeting_id in zip(self.ids["users"], self.ids["meetings"])]
+                       for uid, meeting_id in zip(self.ids["users"], self.ids["meetings"], strict=False)]
             for thread in threads:
                 thread.start()
             for thread in threads:
