@@ -3,8 +3,8 @@
 Inside one transaction that is rolled back, a small organisation is built (an office user, a unit and
 its principal, a meeting type; the head who approves agendas is the one holding the position, or one
 made here; whoever acts for him approves) and, with 10, 100, 1,000 and 10,000 topics waiting in the
-type's pool (each with its papers and a unit attending it), each measure is taken on a fresh meeting that already has a few topics on
-its agenda, starting cold in the same way (flush, invalidate, count, act, flush):
+type's pool (each with its papers and a unit attending it), each measure is taken on a fresh meeting
+that already has a few topics on its agenda, starting cold in the same way (flush, invalidate, count, act, flush):
 
 1. adding a topic to the agenda (its unit joins the participants and the calendar event);
 2. locking the agenda: the head approves it (after the office submitted it, not counted).
