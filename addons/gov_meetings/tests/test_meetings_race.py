@@ -19,6 +19,8 @@ class TestTopicTakenTwiceAtOnce(TransactionCase):
     """Two office users add the same topic to two meetings at the same moment, each in his own
     transaction on his own connection: only one wins, the other gets the clear refusal (R22.2)."""
 
+    # the commits below are on connections of their own, never the test's: the other transaction must see them
+
     def setUp(self):
         super().setUp()
         self.connection = db_connect(self.env.cr.dbname)
@@ -40,7 +42,7 @@ class TestTopicTakenTwiceAtOnce(TransactionCase):
             self.ids = {"users": [user.id for user in self.users], "type": meeting_type.id,
                         "topic": self.topic.id, "meetings": self.meetings.ids,
                         "events": self.meetings.calendar_event_id.ids}
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def tearDown(self):
         with self.connection.cursor() as cr:
@@ -54,7 +56,7 @@ class TestTopicTakenTwiceAtOnce(TransactionCase):
             partners = users.partner_id
             users.unlink()
             partners.unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         super().tearDown()
 
     def _take(self, envs, meeting_id, barrier, results):
@@ -71,7 +73,7 @@ class TestTopicTakenTwiceAtOnce(TransactionCase):
                 # ...then both add it at once
                 env["gov.meeting.agenda.line"].create({"meeting_id": meeting_id, "topic_id": self.ids["topic"]})
                 env.flush_all()
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
                 results[uid] = "added"
                 return
             except SerializationFailure:
