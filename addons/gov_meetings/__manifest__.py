@@ -9,6 +9,11 @@
     "data": [
         "security/ir.model.access.csv",
         "security/gov_meetings_rules.xml",
+        "data/gov_meeting_type_data.xml",
+        "data/gov_meeting_topic_type_data.xml",
+        "data/gov_meeting_topic_route_data.xml",
+        "views/gov_meeting_type_views.xml",
+        "views/gov_meeting_topic_views.xml",
         "views/gov_meetings_menus.xml",
         "data/gov_meeting_agenda_route_data.xml",
         "wizard/gov_meeting_agenda_change_views.xml",
@@ -16,7 +21,7 @@
         "views/gov_meeting_views.xml",
     ],
     "demo": [
-        "demo/meetings_types_stub_demo.xml",
+        "demo/topics_demo.xml",
         "demo/meetings_demo.xml",
     ],
     "assets": {

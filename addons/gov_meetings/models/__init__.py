@@ -13,3 +13,5 @@ from . import gov_meeting_minutes
 from . import gov_meeting_decision
 from . import gov_signoff_log
 from . import calendar_event
+from . import gov_meeting_type_role
+

@@ -1,5 +1,7 @@
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.checks import check_not_blank
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 TOPIC_STATES = [
     ("draft", "Draft"),
@@ -12,6 +14,10 @@ TOPIC_STATES = [
     ("decided", "Decided"),
     ("cancelled", "Withdrawn"),
 ]
+# the proposing unit changes its topic in these states only (the record rules say so too)
+EDITABLE_STATES = ("draft", "returned")
+# what the rule of a checklist line says when it records the hearing or argument meeting (R11.2)
+HEARING_RULE = "R11.2"
 
 
 class GovMeetingTopic(models.Model):
@@ -32,6 +38,7 @@ class GovMeetingTopic(models.Model):
     _gov_department_field = "department_id"
     _gov_author_fields = ("author_id",)
     _gov_consult_field = "consult_department_ids"
+    _gov_protected_fields = ("meeting_id", "units_disagree", "agreed_decision_id", "return_reason_id")
     _mail_post_access = "write"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -62,21 +69,249 @@ class GovMeetingTopic(models.Model):
     agenda_line_ids = fields.One2many("gov.meeting.agenda.line", "topic_id", string="Agenda Entries")
     meeting_id = fields.Many2one("gov.meeting", index=True, copy=False, readonly=True,
                                  help="The meeting whose agenda has the topic now.")
+    # R24.2: a unit concerned objected; the topic waits for a special-topic meeting's agreed opinion
+    units_disagree = fields.Boolean(readonly=True, copy=False, index=True, tracking=True,
+                                    help="A unit concerned objected (R24.2): the topic goes to a plenary, Party "
+                                         "group or executive meeting only once a special-topic meeting recorded "
+                                         "an agreed opinion.")
+    agreed_decision_id = fields.Many2one("gov.meeting.decision", string="Agreed Opinion", readonly=True,
+                                         copy=False, index="btree_not_null", tracking=True, ondelete="restrict",
+                                         help="The special-topic meeting's decision that coordinated the units "
+                                              "(R24.2).")
+    needs_coordination = fields.Boolean(compute="_compute_needs_coordination",
+                                        search="_search_needs_coordination",
+                                        help="The units disagree and no agreed opinion is on record yet (R24.2).")
+    # R24.1: why the office returned it (the last reason), for the form and the reports
+    return_reason_id = fields.Many2one("gov.return.reason", string="Returned Because", readonly=True, copy=False,
+                                       index="btree_not_null")
+    return_guidance = fields.Text(related="return_reason_id.guidance", string="What to Do")
+    can_submit = fields.Boolean(compute="_compute_can_submit")
+    in_my_unit = fields.Boolean(string="My Unit's", compute="_compute_in_my_unit", search="_search_in_my_unit")
 
-    # minimal until the topics part lands with the full check (R24.2 agreed opinion and the rest)
-    def _check_agenda_ready(self, meeting):
-        """Raise a UserError when this topic may not be on ``meeting``'s agenda: another type's topic, not in
-        the pool, on another meeting (R22.2), or without papers on a locked agenda (R22.3)."""
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("units_disagree", "agreed_decision_id")
+    def _compute_needs_coordination(self):
+        for topic in self:
+            topic.needs_coordination = topic.units_disagree and not topic.agreed_decision_id
+
+    def _search_needs_coordination(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = [("units_disagree", "=", True), ("agreed_decision_id", "=", False)]
+        return domain if True in value else ["!", *domain]
+
+    @api.depends_context("uid")
+    @api.depends("state", "author_id", "department_id")
+    def _compute_can_submit(self):
+        for topic in self:
+            topic.can_submit = bool(topic.id) and topic.state in EDITABLE_STATES and topic._may_edit()
+
+    @api.depends_context("uid")
+    @api.depends("department_id")
+    def _compute_in_my_unit(self):
+        # sudo: a user's own units, whatever his HR access rights
+        units = self.env.user.sudo().employee_ids.department_id
+        for topic in self:
+            topic.in_my_unit = topic.department_id in units
+
+    def _search_in_my_unit(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        # sudo: a user's own units, whatever his HR access rights
+        domain = [("department_id", "in", self.env.user.sudo().employee_ids.department_id.ids)]
+        return domain if True in value else ["!", *domain]
+
+    def _gov_meeting_type(self):
+        """The meeting type whose rules apply (role meeting_fixer)."""
+        return self.meeting_type_id
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    @api.constrains("name")
+    def _check_name(self):
+        check_not_blank(self, "name")
+
+    @api.constrains("department_id", "consult_department_ids")
+    def _check_consulted_units(self):
+        for topic in self:
+            if topic.department_id and topic.department_id in topic.consult_department_ids:
+                raise ValidationError(self.env._(
+                    "%s proposes this topic; it cannot be one of the units concerned (its own unit).",
+                    topic.department_id.name))
+
+    @api.model
+    def _check_department_choice(self, department_id):
+        """A clerk proposes for his own unit; the office and the leaders for any."""
+        if not department_id or self.env.su or self.env.user.has_group("gov_rules.group_gov_office") \
+                or self.env.user.has_group("gov_rules.group_gov_leader"):
+            return
+        # sudo: a user's own units, whatever his HR access rights (a clerk may not read employees)
+        units = self.env.user.sudo().employee_ids.department_id
+        if department_id not in units.ids:
+            raise ValidationError(self.env._("You propose topics for your own unit, not for %s.",
+                                             self.env["hr.department"].sudo().browse(department_id).name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_department_choice(vals.get("department_id"))
+        topics = super().create(vals_list)
+        self.env["ir.attachment"]._gov_link_uploads(topics)
+        return topics
+
+    def write(self, vals):
+        self._check_department_choice(vals.get("department_id"))
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self.env["ir.attachment"]._gov_link_uploads(self)
+        return result
+
+    def _may_edit(self):
+        """The author, a member of the proposing unit, or the office."""
         self.ensure_one()
-        if self.meeting_type_id != meeting.type_id:
-            raise UserError(self.env._("“%(topic)s” is a topic for %(type)s, not for “%(meeting)s”.",
-                                       topic=self.name, type=self.meeting_type_id.name, meeting=meeting.name))
-        if self.meeting_id and self.meeting_id != meeting:
-            raise UserError(self.env._("“%(topic)s” is already on the agenda of “%(other)s”: a topic goes to one "
-                                       "meeting at a time (R22.2).", topic=self.name, other=self.meeting_id.name))
-        if not self.meeting_id and self.state != "pool":
-            raise UserError(self.env._("“%s” is not in the topic pool: only a fixed topic goes on an agenda.",
-                                       self.name))
-        if meeting.state != "planned" and not self.attachment_ids:
-            raise UserError(self.env._("“%s” has no papers: a topic without papers cannot be on a locked agenda "
-                                       "(R22.3).", self.name))
+        user = self.env.user
+        # sudo: a user's own units, whatever his HR access rights
+        return user == self.author_id or user.has_group("gov_rules.group_gov_office") \
+            or self.department_id in user.sudo().employee_ids.department_id
+
+    def _may_propose(self):
+        """R21.1, R22.2: who proposes a topic of the type: the type's proposers (the head, the Party group's
+        secretary …) in their own name; a unit through its leader in charge, who reviews it, where the
+        type lets units propose; the office enters topics for them."""
+        self.ensure_one()
+        user = self.env.user
+        meeting_type = self.meeting_type_id.sudo()
+        if user in meeting_type._proposer_users() or user.has_group("gov_rules.group_gov_office"):
+            return True
+        return meeting_type.units_may_propose and bool(self.department_id) \
+            and self.department_id in user.sudo().employee_ids.department_id
+
+    def _gov_signoff_check_submit(self):
+        if self.state not in EDITABLE_STATES:
+            raise UserError(self.env._("%s cannot be submitted now.", self.display_name))
+        if not self._may_edit():
+            raise UserError(self.env._("Only the proposing unit or the office can submit %s.", self.display_name))
+        if not self._may_propose():
+            raise UserError(self.env._(
+                "You may not propose topics for the %(type)s: only %(who)s do (R21.1, R22.2).",
+                type=self.meeting_type_id.name,
+                who=", ".join(self.meeting_type_id.sudo()._proposer_users().mapped("name"))
+                or self.env._("the persons its configuration names")))
+        if not self.department_id:
+            raise UserError(self.env._("Name the proposing unit of %s.", self.display_name))
+        if not html2plaintext(self.proposal or "").strip():
+            raise UserError(self.env._("State the proposal (明确意见) of %s: the meeting decides on it (R24.1).",
+                                       self.display_name))
+        result = super()._gov_signoff_check_submit()
+        self._check_hearing()
+        return result
+
+    def _check_hearing(self):
+        """R11.2: a topic that affects the public has a hearing or an argument meeting on record: its
+        checklist line of rule R11.2 is done, with evidence."""
+        self.ensure_one()
+        if not self.affects_public:
+            return
+        # sudo: whoever submits reads the topic and so its lines
+        hearing = self.sudo().checklist_ids.filtered(lambda line: HEARING_RULE in (line.rule_ref or ""))
+        if not hearing.filtered(lambda line: line.state == "done"):
+            raise UserError(self.env._(
+                "%s affects the public: record its hearing or argument meeting (听证会/论证会) on the checklist, "
+                "with the minutes or a note, before submitting it (R11.2).", self.display_name))
+
+    # ------------------------------------------------------------------
+    # Sign-off hooks
+    # ------------------------------------------------------------------
+    def _gov_checklist_templates(self):
+        return self.type_id.checklist_template_ids
+
+    def action_consult_answer(self, agree=True, opinion=None):
+        result = super().action_consult_answer(agree=agree, opinion=opinion)
+        if not agree:
+            # R24.2: the units disagree; the topic needs a special-topic meeting's agreed opinion
+            self.filtered(lambda topic: not topic.units_disagree)._gov_signoff_write({"units_disagree": True})
+        return result
+
+    def action_signoff_return_for(self, reason, opinion=None):
+        """R24.1: the office returns a topic with one of the configured reasons (not district-wide, no
+        substance or no clear proposal, procedures incomplete); the unit reads it and its guidance."""
+        Reason = self.env["gov.return.reason"]
+        if isinstance(reason, int) and not isinstance(reason, bool):
+            reason = Reason.browse(reason)
+        if not (isinstance(reason, models.BaseModel) and reason._name == Reason._name and len(reason) == 1
+                and reason.exists() and reason.active):
+            raise UserError(self.env._("Choose one of the return reasons."))
+        if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office returns a topic because “%s” (R24.1).", reason.name))
+        district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
+        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
+        self.action_signoff_return(text)
+        self._gov_signoff_write({"return_reason_id": reason.id})
+        return True
+
+    # ------------------------------------------------------------------
+    # The meetings: may the topic go on this meeting's agenda?
+    # ------------------------------------------------------------------
+    def _check_agenda_ready(self, meeting):
+        """Raise a translated UserError when a topic may not go on ``meeting``'s agenda: it is not in the
+        pool of the meeting's type; it is on another meeting (one meeting at a time, R22.2); its units
+        disagree and no special-topic meeting agreed an opinion (R24.2); it has no papers while the
+        agenda is locked (R22.3). A disagreeing topic may go to a special-topic meeting to be
+        coordinated, whatever its type."""
+        meeting.ensure_one()
+        for topic in self.sudo():
+            if topic.meeting_id and topic.meeting_id != meeting:
+                raise UserError(self.env._(
+                    "“%(topic)s” is already on the agenda of %(meeting)s: a topic goes to one meeting at a time "
+                    "(R22.2).", topic=topic.name, meeting=topic.meeting_id.display_name))
+            coordination = meeting.kind == "special" and topic.needs_coordination
+            if topic.state not in ("pool", "scheduled") or (
+                    topic.meeting_type_id != meeting.type_id and not coordination):
+                raise UserError(self.env._(
+                    "“%(topic)s” is not in the topic pool of the %(type)s: only topics fixed for that type go on "
+                    "its agenda.", topic=topic.name, type=meeting.type_id.name))
+            if meeting.type_id.needs_agreed_opinion and topic.needs_coordination:
+                raise UserError(self.env._(
+                    "The units concerned disagree on “%s”: a special-topic meeting chaired by the leader in charge "
+                    "first records an agreed opinion (R24.2).", topic.name))
+            if meeting._gov_signoff_is_locked() and not topic.attachment_ids:
+                raise UserError(self.env._(
+                    "“%s” has no papers: a topic without papers cannot go on a locked agenda (R22.3).", topic.name))
+        return True
+
+    # ------------------------------------------------------------------
+    # Demo data: topics taken through the engine as their users would
+    # ------------------------------------------------------------------
+    @api.model
+    def _gov_demo_walk(self, topic_id, until, objecting_unit_id=False, reason_id=False):
+        """Take the demo topic ``topic_id`` through its route as the people concerned would, until
+        ``until``: "consulting", "review" (waits for the deputy), "office" (waits for the office),
+        "returned" (the office returns it for ``reason_id``) or "pool". ``objecting_unit_id``: a unit
+        concerned that objects (R24.2)."""
+        topic = self.browse(topic_id)
+        topic.with_user(topic.author_id).action_signoff_submit()
+        for _round in range(10):
+            if until == topic.state or topic.state not in ("consulting", "review"):
+                return True
+            pending = topic.sudo()._gov_signoff_round_steps().filtered(lambda step: step.state == "pending")
+            consult = pending.filtered(lambda step: step.kind == "consult")
+            if consult:
+                if until == "consulting":
+                    return True
+                for step in consult:
+                    agree = step.department_id.id != objecting_unit_id
+                    topic.with_user(step.user_ids[:1]).action_consult_answer(
+                        agree=agree, opinion=None if agree else "意见不一致，建议先行协调。")
+                continue
+            step = pending[:1]
+            if until == "review" and step.sequence == 1 or until == "office" and step.role == "office_deputy":
+                return True
+            user = step.user_ids[:1]
+            if until == "returned" and step.role == "office_deputy":
+                topic.with_user(user).action_signoff_return_for(reason_id)
+                return True
+            topic.with_user(user).action_signoff_approve()
+        return True

@@ -13,6 +13,9 @@ class GovMeetingTopicType(models.Model):
     code = fields.Char(index=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
     major_decision = fields.Boolean(string="Major Administrative Decision", help="R11.1")
     properties_definition = fields.PropertiesDefinition(string="Form Fields")
     checklist_template_ids = fields.One2many("gov.checklist.template", "topic_type_id", string="Checklist", copy=True)
+
+    _code_unique = models.Constraint("unique(code)", "Another topic type has this code.")

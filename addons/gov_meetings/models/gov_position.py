@@ -4,6 +4,7 @@ from odoo import fields, models
 MEETING_POSITION_ROLES = [
     ("party_secretary", "Party group secretary"),
     ("party_deputy_secretary", "Party group deputy secretary"),
+    ("party_member", "Party group member"),
 ]
 
 
@@ -21,8 +22,13 @@ class GovPosition(models.Model):
         return dict.fromkeys(records, self._holder("party_deputy_secretary"))
 
     def _gov_role_meeting_fixer(self, records, on_date, options):
-        """Who fixes a topic for its meeting type (R21.1, R22.2): the head, or the Party group's secretary."""
-        return {record: self._holder(record._gov_meeting_type().fixer_role) for record in records}
+        """Who fixes a topic for its meeting type (R21.1, R22.2): the head, or the Party group's secretary;
+        for a special-topic meeting, the leader in charge who convenes it (R23.1)."""
+        by_leader = records.filtered(lambda record: record._gov_meeting_type().fixer_role == "area_leader")
+        holders = self._gov_role_area_leader(by_leader, on_date, options) if by_leader else {}
+        holders.update({record: self._holder(record._gov_meeting_type().fixer_role)
+                        for record in records - by_leader})
+        return holders
 
     def _gov_role_meeting_chair(self, records, on_date, options):
         """Who signs the minutes of a special-topic meeting (R23.1): the leader who delegated it, else its chair."""

@@ -29,9 +29,11 @@ class MeetingsOrganisation(GovOrganisation):
     def _set_type_participants(cls, meeting_type):
         """Members: the executive deputy and the deputies; ex officio: the office and the legal adviser (R22.1)."""
         legal = cls.env["gov.position"].search([("role", "=", "legal_adviser"), ("user_id", "=", cls.legal.id)])
-        meeting_type.write({
-            "member_position_ids": [(6, 0, (cls.pos_exec | cls.pos_dep_a | cls.pos_dep_b).ids)],
-            "attendee_position_ids": [(6, 0, (cls.pos_office_dir | cls.pos_office_dep | legal).ids)]})
+        meeting_type.write({"participant_ids": [(5, 0, 0)] + [
+            (0, 0, {"function": "member", "position_id": position.id})
+            for position in cls.pos_exec | cls.pos_dep_a | cls.pos_dep_b] + [
+            (0, 0, {"function": "ex_officio", "position_id": position.id})
+            for position in cls.pos_office_dir | cls.pos_office_dep | legal]})
 
     @classmethod
     def new_topic(cls, name="关于城区集中供暖保障工作的请示", papers=True, attending=None, meeting_type=None,

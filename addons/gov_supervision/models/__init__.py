@@ -3,3 +3,10 @@ from . import gov_signoff_task
 from . import gov_position
 from . import gov_supervision_item
 from . import gov_supervision_part
+from . import gov_supervision_cadence
+from . import gov_supervision_light_policy
+from . import gov_supervision_progress
+from . import gov_supervision_extension
+from . import gov_supervision_coordination
+from . import gov_document
+from . import gov_meeting_decision

@@ -1,0 +1,72 @@
+from datetime import timedelta
+
+from odoo import api
+from odoo.exceptions import UserError
+from odoo.service.model import retrying
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+from odoo.addons.gov_rules.lib.district_time import district_today
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionRace(TransactionCase):
+    """The supervision office accepts a result (办结) at the moment the lead unit withdraws it, in real
+    parallel transactions committed to the database: exactly one of them happens; the other is told why.
+    The data is made and removed in transactions of their own (on the demo organisation)."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            clerk = env.ref("gov_rules.demo_user_drc_clerk")
+            self.clerk_id = clerk.id
+            item = env["gov.supervision.item"].create({
+                "name": "并发审核测试事项", "lead_department_id": env.ref("gov_rules.demo_dept_drc").id,
+                "responsible_id": clerk.id, "area_id": env.ref("gov_rules.demo_area_economy").id,
+                "deadline": district_today(env) + timedelta(days=30)})
+            item.action_open()
+            item.with_user(clerk).write({"result": "<p>已完成</p>"})
+            item.with_user(clerk).action_submit_closure()
+            self.item_id = item.id
+            self.officer_id = item.signoff_user_ids[:1].id
+        self.addCleanup(self._remove_item)
+
+    def _remove_item(self):
+        with self.registry.cursor() as cr:
+            # the decision log and steps are append-only for users: the test removes what it made by SQL
+            for table, model_column in (("gov_signoff_log", "res_model"), ("gov_signoff_task", "res_model"),
+                                        ("mail_activity", "res_model"), ("mail_message", "model"),
+                                        ("mail_followers", "res_model")):
+                cr.execute(SQL("DELETE FROM %s WHERE %s = 'gov.supervision.item' AND res_id = %s",
+                               SQL.identifier(table), SQL.identifier(model_column), self.item_id))
+            cr.execute("DELETE FROM gov_supervision_item WHERE id = %s", [self.item_id])
+
+    def test_accept_and_withdraw_at_the_same_moment(self):
+        """Both transactions start and read the item under review; the supervision office accepts it and
+        commits while the lead unit's withdrawal is still open; the withdrawal then meets the acceptance (a
+        serialization failure, retried as Odoo's RPC layer retries it) and is refused: one outcome only."""
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            env_a = api.Environment(cr_a, self.officer_id, {})
+            env_b = api.Environment(cr_b, self.clerk_id, {})
+            # both transactions take their snapshot: each sees the item under review
+            for env in (env_a, env_b):
+                item = env["gov.supervision.item"].browse(self.item_id)
+                self.assertEqual((item.state, item.signoff_state), ("review", "pending"))
+            self.assertTrue(env_a["gov.supervision.item"].browse(self.item_id).signoff_can_act)
+            self.assertTrue(env_b["gov.supervision.item"].browse(self.item_id).signoff_can_withdraw)
+            env_a["gov.supervision.item"].browse(self.item_id).action_signoff_approve("同意办结")
+            cr_a.commit()
+
+            def withdraw():
+                env_b["gov.supervision.item"].browse(self.item_id).action_signoff_withdraw("还要补充材料")
+
+            with self.assertRaisesRegex(UserError, "Only an item under sign-off"):
+                retrying(withdraw, env_b)
+            cr_b.rollback()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            item = env["gov.supervision.item"].browse(self.item_id)
+            decisions = item.signoff_log_ids.filtered(lambda log: log.action in ("approve", "withdraw"))
+            self.assertEqual(decisions.mapped("action"), ["approve"], "one decision in the log")
+            self.assertEqual((item.state, item.return_count), ("closed", 0))
