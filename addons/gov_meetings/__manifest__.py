@@ -18,6 +18,10 @@
         "views/gov_meeting_type_views.xml",
         "views/gov_meeting_topic_views.xml",
         "views/gov_meetings_menus.xml",
+        "data/gov_meeting_agenda_route_data.xml",
+        "wizard/gov_meeting_agenda_change_views.xml",
+        "views/gov_meeting_room_views.xml",
+        "views/gov_meeting_views.xml",
         "data/gov_meeting_minutes_data.xml",
         "report/gov_meeting_minutes_report.xml",
         "views/gov_meeting_minutes_views.xml",
@@ -31,6 +35,7 @@
     ],
     "demo": [
         "demo/topics_demo.xml",
+        "demo/meetings_demo.xml",
         "demo/minutes_demo.xml",
         "demo/attendance_demo.xml",
     ],

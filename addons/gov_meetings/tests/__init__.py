@@ -4,5 +4,8 @@ from . import test_minutes_tour
 from . import test_attendance
 from . import test_attendance_http
 from . import test_attendance_tour
+from . import test_meetings
+from . import test_meetings_race
+from . import test_meetings_tour
 from . import test_topics
 from . import test_topics_tour

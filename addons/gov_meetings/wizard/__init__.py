@@ -1,0 +1,1 @@
+from . import gov_meeting_agenda_change
