@@ -269,6 +269,10 @@ class GovMeeting(models.Model):
             raise UserError(message % wrong[0].name)
         self._gov_signoff_write({"state": state})
 
+    def action_draft_minutes(self):
+        """The office drafts the minutes of the held meeting from its agenda (gov.meeting.minutes)."""
+        return self.env["gov.meeting.minutes"]._gov_draft_for(self)
+
     def action_send_papers(self):
         """The papers go to the participants before the meeting (R22.3): delivery is _deliver_papers()."""
         self._gov_move(("agenda_approved",), "papers_sent", self.env._(
@@ -353,8 +357,9 @@ class GovMeeting(models.Model):
                                       "sequence": ROLE_SEQUENCE[role]})
                 elif row.role != role:
                     to_role[role] = to_role.get(role, Attendee) | row
+            # a substitute (代会) comes from a granted leave, not from the type or the agenda: he stays
             to_remove |= rows.filtered(lambda r, w=wanted: r.user_id not in w and r.attendance == "invited"
-                                       and not r.substitute_id)
+                                       and not r.substitute_id and r.role != "substitute")
         to_remove.unlink()
         Attendee.create(to_create)
         for role, rows in to_role.items():
