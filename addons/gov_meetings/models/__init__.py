@@ -11,3 +11,9 @@ from . import gov_meeting_agenda_line
 from . import gov_meeting_attendee
 from . import gov_meeting_minutes
 from . import gov_meeting_decision
+from . import gov_meeting_category
+from . import gov_meeting_limit
+from . import gov_meeting_plan
+from . import gov_meeting_plan_submission
+from . import gov_meeting_plan_line
+from . import gov_meeting_cadence_report
