@@ -87,13 +87,12 @@ class GovMeetingPlanLine(models.Model):
         for line in self:
             line.can_request = line.unplanned and line.state in EDITABLE_STATES and line._may_edit()
 
-    @api.depends("category_id", "department_id")
+    @api.depends("category_id", "department_id", "plan_id.department_id")
     def _compute_logistics(self):
-        # sudo: the office's unit, whoever enters the meeting
-        office = self.env["hr.department"].sudo().search([("gov_unit_kind", "=", "office")], limit=1)
         for line in self:
-            line.logistics_department_id = office if line.category_id.logistics == "office" and office \
-                else line.department_id
+            # the office that collects the plan does the logistics of the government's own meetings
+            office = line.plan_id.department_id if line.category_id.logistics == "office" else None
+            line.logistics_department_id = office or line.department_id
 
     # ------------------------------------------------------------------
     # Checks: bad input is refused when saved (R26.2, month, days)

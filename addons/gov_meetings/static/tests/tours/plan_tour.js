@@ -25,9 +25,15 @@ registry.category("web_tour.tours").add("gov_meetings_plan_tour", {
             run: "click",
         },
         {
-            content: "Held in the government's name",
-            trigger: `${DIALOG} .o_field_widget[name=category_id] select`,
-            run: `selectByLabel ${CATEGORY}`,
+            content: "Held in the government's name (a menu on a desktop, a sheet on a phone)",
+            trigger: `${DIALOG} .o_field_widget[name=category_id] .o_select_menu_toggler`,
+            async run(helpers) {
+                await helpers.click(this.anchor);
+                const item = () =>
+                    helpers.queryAll(".o_select_menu_item").find((element) => element.textContent.includes(CATEGORY));
+                await helpers.waitUntil(item, { timeout: 5000 });
+                await helpers.click(item());
+            },
         },
         {
             content: "The naming rule is shown",
