@@ -36,7 +36,8 @@ class GovMeetingPlanLine(models.Model):
     _gov_protected_fields = ("unplanned",)
 
     name = fields.Char(string="Meeting", required=True, tracking=True)
-    plan_id = fields.Many2one("gov.meeting.plan", required=True, index=True, ondelete="cascade")
+    plan_id = fields.Many2one("gov.meeting.plan", required=True, index=True, ondelete="cascade",
+                              default=lambda self: self._default_plan())
     year = fields.Integer(related="plan_id.year", store=True, index=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     submission_id = fields.Many2one("gov.meeting.plan.submission", string="Unit's List", index="btree_not_null",
@@ -80,6 +81,13 @@ class GovMeetingPlanLine(models.Model):
         # sudo: a user's own units, whatever his HR access rights
         units = self.env.user.sudo().employee_ids.department_id.ids
         return [("department_id", "in" if (operator == "=") == value else "not in", units)]
+
+    @api.model
+    def _default_plan(self):
+        """The plan being collected, else the latest approved one."""
+        Plan = self.env["gov.meeting.plan"]
+        return (Plan.search([("state", "=", "collecting")], order="year desc", limit=1)
+                or Plan.search([("state", "=", "approved")], order="year desc", limit=1)).id
 
     @api.depends_context("uid")
     @api.depends("state", "unplanned", "department_id")

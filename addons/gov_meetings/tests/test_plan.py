@@ -90,6 +90,15 @@ class TestMeetingPlan(GovOrgCase):
         self.assertEqual((self.plan.state, line.state), ("approved", "approved"))
         self.assertFalse(self.reminders(finance), "a list never sent has nothing left to do once the plan is approved")
 
+    def test_reminders_in_each_principals_language_R26_1(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["gov_meetings"], ["zh_CN"])
+        self.finance_principal.lang = "zh_CN"
+        self.plan.with_user(self.office_director).action_open_collection()
+        self.assertEqual(self.reminders(self.submission(self.dept_finance)).summary, f"请报送本单位{YEAR}年度会议计划")
+        self.assertEqual(self.reminders(self.submission(self.dept_drc)).summary,
+                         f"Send your unit's meeting list for {YEAR}")
+
     def test_office_defines_the_logistics_of_government_meetings_R26_2(self):
         self.plan.with_user(self.office_director).action_open_collection()
         line = self.add_line(category_id=self.cat_government.id, name="东昌区安全生产工作会议")
