@@ -11,6 +11,7 @@
         "security/gov_meetings_rules.xml",
         "security/gov_meeting_minutes_rules.xml",
         "security/gov_meeting_attendance_rules.xml",
+        "security/gov_meeting_plan_rules.xml",
         "data/gov_meeting_type_data.xml",
         "data/gov_meeting_topic_type_data.xml",
         "data/gov_meeting_topic_route_data.xml",
@@ -32,12 +33,19 @@
         "views/gov_meeting_opinion_views.xml",
         "views/gov_research_visit_views.xml",
         "views/gov_meeting_attendance_menus.xml",
+        "data/gov_meeting_plan_data.xml",
+        "views/gov_meeting_plan_views.xml",
+        "views/gov_meeting_plan_submission_views.xml",
+        "views/gov_meeting_plan_line_views.xml",
+        "views/gov_meeting_limit_views.xml",
+        "views/gov_meeting_cadence_report_views.xml",
     ],
     "demo": [
         "demo/topics_demo.xml",
         "demo/meetings_demo.xml",
         "demo/minutes_demo.xml",
         "demo/attendance_demo.xml",
+        "demo/plan_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

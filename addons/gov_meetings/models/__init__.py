@@ -21,3 +21,9 @@ from . import gov_research_visit
 from . import gov_signoff_log
 from . import calendar_event
 from . import gov_meeting_type_role
+from . import gov_meeting_category
+from . import gov_meeting_limit
+from . import gov_meeting_plan
+from . import gov_meeting_plan_submission
+from . import gov_meeting_plan_line
+from . import gov_meeting_cadence_report

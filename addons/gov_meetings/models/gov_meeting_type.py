@@ -27,7 +27,7 @@ class GovMeetingType(models.Model):
 
     _name = "gov.meeting.type"
     _description = "Meeting Type"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -9,3 +9,6 @@ from . import test_meetings_race
 from . import test_meetings_tour
 from . import test_topics
 from . import test_topics_tour
+from . import test_plan
+from . import test_cadence
+from . import test_plan_tour
