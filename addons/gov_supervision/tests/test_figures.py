@@ -19,7 +19,7 @@ class TestFigures(GovInspectionOrganisation, TransactionCase):
     def item(self, **values):
         return self.env["gov.supervision.item"].create({
             "name": "督办事项", "source": "instruction", "lead_department_id": self.dept_drc.id,
-            "leader_id": self.deputy_a.id, "state": "open", **values})
+            "leader_id": self.deputy_a.id, "state": "open", "deadline_start": date(2026, 1, 2), **values})
 
     def figure(self, scope, record):
         field = "department_id" if scope == "unit" else "user_id"
@@ -30,8 +30,9 @@ class TestFigures(GovInspectionOrganisation, TransactionCase):
         # open and not due yet; a draft (not counted)
         self.item(state="closed", original_deadline=date(2026, 6, 30), deadline=date(2026, 6, 30),
                   deadline_start=date(2026, 6, 1), closed_on=date(2026, 6, 5))
-        late = self.item(state="closed", original_deadline=date(2026, 9, 30), deadline=date(2026, 10, 20),
+        late = self.item(state="closed", original_deadline=date(2026, 9, 30), deadline=date(2026, 9, 30),
                          deadline_start=date(2026, 9, 30), closed_on=date(2026, 10, 12))
+        late.write({"deadline": date(2026, 10, 20)})  # extended: the original deadline stays
         self.item(original_deadline=date(2026, 1, 31), deadline=date(2026, 1, 31), light="red")
         self.item(original_deadline=date(2099, 1, 31), deadline=date(2099, 1, 31), light="yellow")
         self.item(state="draft")

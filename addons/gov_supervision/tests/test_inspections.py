@@ -133,7 +133,7 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
         Output.create({"inspection_id": inspection.id, "kind": "report", "name": "督查报告"})
         rectification = Output.create({"inspection_id": inspection.id, "kind": "rectification",
                                        "name": "工地围挡整改", "department_id": self.dept_town.id,
-                                       "deadline": date(2026, 6, 30)})
+                                       "deadline": date(2027, 6, 30)})
         with self.refused(ValidationError, "not a target unit"):
             Output.create({"inspection_id": inspection.id, "kind": "rectification", "name": "错误",
                            "department_id": self.dept_audit.id})
