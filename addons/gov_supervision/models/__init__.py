@@ -14,7 +14,6 @@ from . import gov_inspection_subject
 from . import gov_inspection_plan
 from . import gov_inspection
 from . import gov_inspection_output
-from . import gov_supervision_item_inspection
 from . import gov_supervision_figure
 from . import gov_accountability_record
 from . import gov_supervision_cadence

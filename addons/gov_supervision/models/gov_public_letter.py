@@ -144,7 +144,7 @@ class GovPublicLetter(models.Model):
                                            letter.display_name))
             letter.write({"instructed_by_id": self.env.user.id, "instructed_on": district_today(self),
                           "leader_id": letter.leader_id.id or self.env.user.id})
-            items |= items._gov_create_from_source(letter)
+            items |= items._create_from_source(letter)
             letter.activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.user.id,
                                      feedback=self.env._("Instructed"))
         return True

@@ -256,7 +256,7 @@ class GovSuggestion(models.Model):
                 raise UserError(self.env._("%s is already followed as a supervision item.", suggestion.display_name))
             if not suggestion.lead_department_id:
                 raise UserError(self.env._("Name the lead unit of %s first.", suggestion.display_name))
-            items |= items._gov_create_from_source(suggestion)
+            items |= items._create_from_source(suggestion)
         return True
 
     def _gov_supervision_item_values(self):
