@@ -37,6 +37,7 @@ class GovMeetingTopic(models.Model):
     _gov_area_field = "area_id"
     _gov_department_field = "department_id"
     _gov_author_fields = ("author_id",)
+    _gov_return_reason_field = "return_reason_id"
     _gov_consult_field = "consult_department_ids"
     _gov_protected_fields = ("meeting_id", "units_disagree", "agreed_decision_id", "return_reason_id")
     _mail_post_access = "write"
@@ -248,23 +249,6 @@ class GovMeetingTopic(models.Model):
             if topic.units_disagree != bool(standing):
                 topic._gov_signoff_write({"units_disagree": bool(standing)})
         return super().action_signoff_submit()
-
-    def action_signoff_return_for(self, reason, opinion=None):
-        """R24.1: the office returns a topic with one of the configured reasons (not district-wide, no
-        substance or no clear proposal, procedures incomplete); the unit reads it and its guidance."""
-        Reason = self.env["gov.return.reason"]
-        if isinstance(reason, int) and not isinstance(reason, bool):
-            reason = Reason.browse(reason)
-        if not (isinstance(reason, models.BaseModel) and reason._name == Reason._name and len(reason) == 1
-                and reason.exists() and reason.active):
-            raise UserError(self.env._("Choose one of the return reasons."))
-        if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
-            raise UserError(self.env._("Only the office returns a topic because “%s” (R24.1).", reason.name))
-        district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
-        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
-        self.action_signoff_return(text)
-        self._gov_signoff_write({"return_reason_id": reason.id})
-        return True
 
     # ------------------------------------------------------------------
     # The meetings: may the topic go on this meeting's agenda?

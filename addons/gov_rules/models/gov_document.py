@@ -50,6 +50,7 @@ class GovDocument(models.Model):
     _gov_department_field = "department_id"
     _gov_author_fields = ("drafter_id",)
     _gov_protected_fields = ("number", "issue_date", "signer_id", "signed_for_id", "return_reason_id")
+    _gov_return_reason_field = "return_reason_id"
     _gov_consult_field = "consult_department_ids"
     _gov_consult_policy_field = "consult_policy_id"
     # Posting from the chatter needs write access to the document (mail's default, kept on purpose):
@@ -433,24 +434,6 @@ class GovDocument(models.Model):
             document._gov_signoff_clear_returned()
             document._gov_signoff_write({"state": "cancelled", "deadline_open": False})
             document._gov_signoff_log(self.env["gov.signoff.task"], "cancel", opinion=reason)
-        return True
-
-    def action_signoff_return_for(self, reason, opinion=None):
-        """R27.1: return the document with one of the configured reasons (a matter within the unit's own
-        powers goes back to the unit); the reason and its guidance show on the drafter's form, and the
-        decision log and the drafter's to-do read the reason and the opinion."""
-        Reason = self.env["gov.return.reason"]
-        if isinstance(reason, int) and not isinstance(reason, bool):
-            reason = Reason.browse(reason)
-        if not (isinstance(reason, models.BaseModel) and reason._name == Reason._name and len(reason) == 1
-                and reason.exists() and reason.active):
-            raise UserError(self.env._("Choose one of the return reasons."))
-        if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
-            raise UserError(self.env._("Only the office returns a document because “%s” (R27.1).", reason.name))
-        district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
-        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
-        self.action_signoff_return(text)
-        self._gov_signoff_write({"return_reason_id": reason.id})
         return True
 
     def _check_author(self):

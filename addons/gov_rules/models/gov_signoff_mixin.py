@@ -70,6 +70,9 @@ class GovSignoffMixin(models.AbstractModel):
     _gov_consult_field = None
     #: an optional Many2one to gov.deadline.policy limiting the consultation (default: the rule set's "consultation")
     _gov_consult_policy_field = None
+    #: an optional Many2one to gov.return.reason: the item is returned with one of the configured reasons
+    #: (R27.1 documents, R24.1 topics), which shows on its form
+    _gov_return_reason_field = None
 
     rule_set_id = fields.Many2one("gov.rule.set", index=True, copy=False, readonly=True,
                                   help="The rules in force when the item was created; it keeps them (R44.1).")
@@ -414,6 +417,27 @@ class GovSignoffMixin(models.AbstractModel):
         self._gov_signoff_lock()
         for record in self:
             record._gov_signoff_end(record._gov_signoff_my_task(), "returned", reason)
+        return True
+
+    def action_signoff_return_for(self, reason, opinion=None):
+        """Return the item with one of the configured reasons (gov.return.reason: R27.1, R24.1); the reason
+        and its guidance show on the item's form, and the decision log and the drafter's to-do read the
+        reason (in the district's language) and the opinion."""
+        if not self._gov_return_reason_field:
+            raise UserError(self.env._("%s is returned with your opinion only.", self.display_name))
+        Reason = self.env["gov.return.reason"]
+        if isinstance(reason, int) and not isinstance(reason, bool):
+            reason = Reason.browse(reason)
+        if not (isinstance(reason, models.BaseModel) and reason._name == Reason._name and len(reason) == 1
+                and reason.exists() and reason.active):
+            raise UserError(self.env._("Choose one of the return reasons."))
+        if reason.office_only and not self.env.user.has_group("gov_rules.group_gov_office"):
+            raise UserError(self.env._("Only the office returns an item because “%(reason)s” (%(rule)s).",
+                                       reason=reason.name, rule=reason.rule_ref or ""))
+        district = reason.with_context(lang=self.env["gov.rule.set"]._district_lang())
+        text = district.name if not (opinion or "").strip() else f"{district.name} — {opinion.strip()}"
+        self.action_signoff_return(text)
+        self._gov_signoff_write({self._gov_return_reason_field: reason.id})
         return True
 
     def _gov_signoff_require_reason(self, reason):

@@ -74,8 +74,6 @@ class GovSignoffDecision(models.TransientModel):
         elif self.decision == "reject":
             record.action_signoff_reject(self.opinion)
         elif self.decision == "return" and self.return_reason_id:
-            if not hasattr(record, "action_signoff_return_for"):
-                raise UserError(self.env._("%s is returned with your opinion only.", record.display_name))
             record.action_signoff_return_for(self.return_reason_id, self.opinion)
         elif self.decision == "return":
             record.action_signoff_return(self.opinion)
