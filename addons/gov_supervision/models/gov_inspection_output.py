@@ -75,9 +75,6 @@ class GovInspectionOutput(models.Model):
                 raise UserError(self.env._("Rectifications are handed over once the inspection is under way."))
             output.inspection_id._gov_check_manage()
             # sudo: the system hands the finding to the unit as an item, whoever organised the inspection
-            if hasattr(Item, "_create_from_source"):
-                item = Item.sudo()._create_from_source(output)
-            else:
-                item = Item.sudo().create(output._gov_supervision_item_values())
+            item = Item.sudo()._create_from_source(output)
             output.sudo().item_id = item
         return True
