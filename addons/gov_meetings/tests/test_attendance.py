@@ -103,8 +103,7 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
             return Read.web_search_read(domain, fields_spec, limit=80)
 
         def add_meeting(days, papers):
-            topic = self.env["gov.meeting.topic"].create({
-                "name": f"议题 {days}", "meeting_type_id": self.meeting_type.id, "department_id": self.dept_drc.id})
+            topic = self._pool_topic(f"议题 {days}")
             attachments = self.env["ir.attachment"].create([
                 {"name": f"材料 {days}-{i}", "type": "url", "url": f"/paper/{days}/{i}", "res_model": topic._name,
                  "res_id": topic.id} for i in range(papers)])
@@ -134,7 +133,9 @@ class TestAttendance(GovAttendanceOrganisation, TransactionCase):
         meeting_day = calendar.add_working_days(today, 1)
         start = fields.Datetime.to_datetime(meeting_day) + timedelta(hours=2)  # 10:00 in Beijing
         self.meeting.write({"start": start, "stop": start + timedelta(hours=2)})
-        later = self._meeting(self.topic_a, days=10)
+        topic_c = self._pool_topic("关于背街小巷整治的议题")
+        self._paper(topic_c, "整治方案.txt")
+        later = self._meeting(topic_c, days=10)
         self.send_papers()
         self.send_papers(later)
         (self.env["gov.meeting.paper.read"].search([("user_id", "=", self.deputy_a.id)])._mark_read())

@@ -41,7 +41,7 @@ class TestDraftingMinutes(MinutesCase):
                                  | self.new_topic(self.type_executive, "议题乙"))
         topics = self.env["gov.meeting.topic"]
         for number in range(8):
-            topics |= self.new_topic(self.type_executive, f"议题{number}")
+            topics |= self.new_topic(self.type_plenary, f"议题{number}")
         large = self.new_meeting(self.type_plenary, topics)
         # the first call warms the caches (groups, rules, views); then 8 topics and 2 cost the same
         warm = self.new_meeting(self.type_executive, self.new_topic(self.type_executive, "预热"))
@@ -153,7 +153,8 @@ class TestSigningMinutes(MinutesCase):
     def test_special_meeting_records_the_agreed_opinion_R24_2(self):
         """A topic of the executive meeting the units disagreed on: the special-topic meeting's adopted decision
         is its agreed opinion, and it goes back to its own pool for the executive meeting."""
-        disputed = self.new_topic(self.type_executive, "跨部门征收补偿标准")
+        # the units consulted disagreed on it (the topics' route recorded it): only a special-topic meeting takes it
+        disputed = self.new_topic(self.type_executive, "跨部门征收补偿标准", units_disagree=True)
         own = self.new_topic(self.type_special, "专题事项")
         minutes = self.draft(self.new_meeting(self.type_special, disputed | own, chair=self.deputy_a))
         self.sign(minutes, self.deputy_a)
@@ -164,7 +165,8 @@ class TestSigningMinutes(MinutesCase):
         self.assertEqual(own.state, "decided")
 
     def test_not_adopted_records_no_agreed_opinion_R24_2(self):
-        disputed = self.new_topic(self.type_executive, "跨部门征收补偿标准")
+        # the units consulted disagreed on it (the topics' route recorded it): only a special-topic meeting takes it
+        disputed = self.new_topic(self.type_executive, "跨部门征收补偿标准", units_disagree=True)
         minutes = self.draft(self.new_meeting(self.type_special, disputed, chair=self.deputy_a))
         minutes.decision_ids.with_user(self.office_director).outcome = "not_adopted"
         self.sign(minutes, self.deputy_a)
