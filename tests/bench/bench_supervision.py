@@ -87,7 +87,7 @@ def build_org(env):
 
 def insert_items(env, org, first, last, today):
     """Items number ``first`` to ``last - 1``, in SQL: every light, open, under review and closed (some late,
-    some extended), spread over the units and the leaders."""
+    some extended), spread over the units and the leaders, each with its lead unit's part."""
     units, leaders = org["units"].ids, org["leaders"].ids
     start = today - timedelta(days=200)
     for chunk in range(first, last, INSERT_CHUNK):
@@ -108,7 +108,21 @@ def insert_items(env, org, first, last, today):
               FROM generate_series(%(first)s, %(last)s) AS g
         """, {"units": units, "unit_count": len(units), "leaders": leaders, "leader_count": len(leaders),
               "start": start, "first": chunk, "last": min(chunk + INSERT_CHUNK, last) - 1})
+    # each item has its lead unit's part (R33.1), as the items' create makes it: the units see their items
+    # through their parts
+    env.cr.execute("""
+        INSERT INTO gov_supervision_part (
+            item_id, department_id, is_lead, item_state, state, light, deadline_start, deadline, deadline_open,
+            escalation_offset_done, create_uid, write_uid, create_date, write_date)
+        SELECT item.id, item.lead_department_id, true, item.state,
+               CASE WHEN item.state = 'closed' THEN 'done' ELSE 'open' END, item.light, item.deadline_start,
+               item.deadline, false, -1000, 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+          FROM gov_supervision_item item
+         WHERE item.lead_department_id = ANY(%s)
+           AND NOT EXISTS (SELECT 1 FROM gov_supervision_part part WHERE part.item_id = item.id AND part.is_lead)
+    """, [units])
     env.cr.execute("ANALYZE gov_supervision_item")
+    env.cr.execute("ANALYZE gov_supervision_part")
     env.invalidate_all()
 
 

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -24,9 +24,11 @@ class TestSupervisionItems(SupervisionItems, TransactionCase):
         topic = self.env["gov.meeting.topic"].create({
             "name": "关于加快城区停车设施建设的议题", "meeting_type_id": meeting_type.id,
             "department_id": self.dept_drc.id, "area_id": self.area_economy.id})
+        # a meeting is planned ahead (its date is not what these tests prove): the minutes record it afterwards
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
         meeting = self.env["gov.meeting"].create({
             "name": "区政府第12次常务会议", "type_id": meeting_type.id,
-            "start": "2026-11-20 02:00:00", "stop": "2026-11-20 04:00:00"})
+            "start": start, "stop": start + timedelta(hours=2)})
         minutes = self.env["gov.meeting.minutes"].create({"name": "第12次常务会议纪要", "meeting_id": meeting.id})
         return self.env["gov.meeting.decision"].create({
             "minutes_id": minutes.id, "topic_id": topic.id, "outcome": outcome,
