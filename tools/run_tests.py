@@ -18,7 +18,8 @@
      equals the previous release's, Odoo runs no migration at all, and the stage proves that the plain
      update keeps the data; once it is bumped (say to 19.0.1.1.0), the stage runs the new migrations
      exactly as a production upgrade does;
-   - install that release's addons from the old tree with its demo data; pipe ``tools/upgrade_seed.py``
+   - install that release's addons from the old tree with its demo data (an addon it shipped as an empty
+     shell, without demo data, is marked to get none on the upgrade, as on a production database); pipe ``tools/upgrade_seed.py``
      into its ``odoo shell``: the escalation runs, a drafter submits, an approver approves a step, an
      administrator changes settings, and the snapshot of ``addons/gov_rules/tests/upgrade_snapshot.py``
      (every record's id and key values: documents, steps, the decision and escalation logs, activities,
@@ -353,6 +354,16 @@ def run_upgrade(db):
             print(_tail(install_log))
             raise StageError(f"Moving the previous release's demo data on failed (log: {install_log}).")
         print(f"Previous release installed and moved on in {time.monotonic() - started:.0f} s.", flush=True)
+        # An addon the previous release shipped as an empty shell (no demo data) gets no demo data on the
+        # upgrade, as on a production database: Odoo would load the new demo files of an installed addon in
+        # update mode, which skips their <function> steps, and demo built on those steps cannot load so.
+        shells = [addon for addon in old if not ast.literal_eval(
+            (old_addons / addon / "__manifest__.py").read_text(encoding="utf-8")).get("demo")]
+        if shells:
+            script = ("env.cr.execute('UPDATE ir_module_module SET demo = false WHERE name IN %s', "
+                      f"[{tuple(shells)!r}])\nenv.cr.commit()\n")
+            subprocess.run([*ODOO_BIN, "shell", *old_tree, "--log-level=warn"], input=script, text=True,
+                           stdout=subprocess.DEVNULL, cwd=REPO, check=True)
         cmd = [*ODOO, *options, "-u", ",".join(old), *(["-i", ",".join(new)] if new else []), "--test-enable",
                f"--test-tags={UPGRADE_TAG}", "--stop-after-init", f"--http-port={free_port()}"]
         run, failed, skipped = run_odoo_with_tests(cmd, upgrade_log, env=env)
