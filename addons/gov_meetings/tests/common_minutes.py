@@ -34,8 +34,9 @@ class MinutesFixture(GovOrganisation):
         cls.type_plenary = Type.create({"name": "全体会议", "code": "t_plenary", "kind": "plenary"})
         cls.type_party = Type.create({"name": "党组会议", "code": "t_party", "kind": "party_group",
                                       "chair_role": "party_secretary", "fixer_role": "party_secretary"})
+        # as the shipped special-topic type: it is where the units' disagreement is settled (R24.2)
         cls.type_special = Type.create({"name": "专题会议", "code": "t_special", "kind": "special",
-                                        "chair_role": "any_leader"})
+                                        "chair_role": "any_leader", "needs_agreed_opinion": False})
 
     @classmethod
     def new_topic(cls, meeting_type, name, **values):
