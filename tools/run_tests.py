@@ -19,8 +19,8 @@
      update keeps the data; once it is bumped (say to 19.0.1.1.0), the stage runs the new migrations
      exactly as a production upgrade does;
    - install that release's addons from the old tree with its demo data (an addon it shipped as an empty
-     shell, without demo data, is marked to get none on the upgrade, as on a production database); pipe ``tools/upgrade_seed.py``
-     into its ``odoo shell``: the escalation runs, a drafter submits, an approver approves a step, an
+     shell, without demo data, is marked to get none on the upgrade, as on a production database);
+     pipe ``tools/upgrade_seed.py`` into its ``odoo shell``: the escalation runs, a drafter submits, an approver approves a step, an
      administrator changes settings, and the snapshot of ``addons/gov_rules/tests/upgrade_snapshot.py``
      (every record's id and key values: documents, steps, the decision and escalation logs, activities,
      rule sets, settings) is written to a file;
