@@ -18,12 +18,12 @@
      equals the previous release's, Odoo runs no migration at all, and the stage proves that the plain
      update keeps the data; once it is bumped (say to 19.0.1.1.0), the stage runs the new migrations
      exactly as a production upgrade does;
-   - install that release's addons from the old tree with its demo data (an addon it shipped as an empty
-     shell, without demo data, is marked to get none on the upgrade, as on a production database);
-     pipe ``tools/upgrade_seed.py`` into its ``odoo shell``: the escalation runs, a drafter submits, an approver approves a step, an
-     administrator changes settings, and the snapshot of ``addons/gov_rules/tests/upgrade_snapshot.py``
-     (every record's id and key values: documents, steps, the decision and escalation logs, activities,
-     rule sets, settings) is written to a file;
+   - install that release's addons from the old tree with its demo data (an addon it shipped as an
+     empty shell, without demo data, is marked to get none on the upgrade, as on a production
+     database); pipe ``tools/upgrade_seed.py`` into its ``odoo shell``: the escalation runs, a drafter
+     submits, an approver approves a step, an administrator changes settings, and the snapshot of
+     ``addons/gov_rules/tests/upgrade_snapshot.py`` (every record's id and key values: documents, steps,
+     the decision and escalation logs, activities, rule sets, settings) is written to a file;
    - upgrade the database with the working tree (``-u``; ``-i`` for an addon the previous release did not
      have), which runs the migrations, and in the same run the test class tagged ``gov_upgrade``
      (``TestUpgradeKept``, excluded from stage 1): no record of the snapshot lost, nothing changed but the
