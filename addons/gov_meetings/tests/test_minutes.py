@@ -127,6 +127,7 @@ class TestSigningMinutes(MinutesCase):
         self.assertEqual(self.pending(minutes).user_ids, self.head)
 
     def test_party_group_checked_by_deputy_secretary_signed_by_secretary_R21_2(self):
+        """R21.2: the deputy secretary checks the Party group's minutes, the secretary signs them."""
         minutes = self.draft(self.new_meeting(self.type_party, self.new_topic(self.type_party, "贯彻区委全会精神")))
         minutes.with_user(self.office_director).action_signoff_submit()
         self.assertEqual(self.pending(minutes).user_ids, self.exec_deputy, "the deputy secretary checks first")
@@ -138,6 +139,7 @@ class TestSigningMinutes(MinutesCase):
         self.assertEqual(minutes.state, "signed")
 
     def test_special_minutes_signed_by_the_chair_or_who_delegated_R23_1(self):
+        """R23.1: the minutes of a special-topic meeting are signed by its chair, or by the leader who delegated it."""
         chaired = self.draft(self.new_meeting(self.type_special, self.new_topic(self.type_special, "开发区协调"),
                                               chair=self.deputy_a))
         chaired.with_user(self.office_director).action_signoff_submit()

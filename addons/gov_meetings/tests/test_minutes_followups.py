@@ -93,6 +93,7 @@ class TestDecisionFollowups(MinutesCase):
         self.assertFalse(self.env["gov.document"].search([("meeting_decision_id", "in", (draft | deferred).ids)]))
 
     def test_post_evaluation_dated_from_the_decision_R11_3(self):
+        """R11.3: a decision gets a post-evaluation task, dated from the decision."""
         decision = self.signed(self.type_executive)
         action = decision.with_user(self.office_director).action_start_evaluation()
         followup = self.env["gov.meeting.followup"].browse(action["res_id"])
