@@ -53,8 +53,8 @@ def build(env):
 def add_meetings(env, org, count, start_index):
     """``count`` topics with one paper each, on meetings of PER_MEETING topics, papers delivered."""
     Topic = env["gov.meeting.topic"].with_context(**QUIET)
-    topics = Topic.create([{"name": f"bench 议题 {start_index + i}", "meeting_type_id": org["type"].id}
-                           for i in range(count)])
+    topics = Topic.create([{"name": f"bench 议题 {start_index + i}", "meeting_type_id": org["type"].id,
+                            "state": "pool"} for i in range(count)])
     papers = env["ir.attachment"].create([{"name": f"材料 {topic.id}", "type": "url", "url": f"/bench/{topic.id}",
                                            "res_model": topic._name, "res_id": topic.id} for topic in topics])
     for topic, paper in zip(topics, papers, strict=True):
