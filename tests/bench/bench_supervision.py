@@ -27,6 +27,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.bench.bench_signoff import Failures  # noqa: E402
 from tests.bench.odoo_env import odoo_env  # noqa: E402
 
 SMALL, LARGE = 100, 100_000
@@ -42,14 +43,6 @@ FIGURE_MEASURES = ["item_count:sum", "on_time_rate:avg", "overdue_count:sum", "a
 LIGHT_MEASURES = ["red_count:sum", "yellow_count:sum", "green_count:sum"]
 RANKING_SPEC = {"rank": {}, "on_time_rate": {}, "item_count": {}, "overdue_count": {}, "avg_handling_days": {},
                 "extension_count": {}, "return_count": {}, "department_id": {"fields": {"display_name": {}}}}
-
-
-class Failures(list):
-    def check(self, condition, message):
-        if not condition:
-            self.append(message)
-            print(f"  WRONG: {message}")
-        return condition
 
 
 def measure(env, function, repeat=REPEAT):
