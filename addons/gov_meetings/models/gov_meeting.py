@@ -1,4 +1,10 @@
+import calendar as month_calendar
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today, district_tz
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL, format_datetime
@@ -423,6 +429,38 @@ class GovMeeting(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "calendar.event", "view_mode": "form",
                 "res_id": self.calendar_event_id.id}
+
+    # ------------------------------------------------------------------
+    # Demo data: this month's meeting lies in this month
+    # ------------------------------------------------------------------
+    @api.model
+    def _gov_demo_this_month_slot(self, first_hour=9, hours=3, days_ahead=3):
+        """(start, stop) in UTC of a demo meeting that lies in the district's current month and, when the
+        month leaves room, after now: the first working day at least ``days_ahead`` days away, else the last
+        working day left in the month, from ``first_hour`` o'clock for ``hours`` hours; on the month's last
+        working day (or after it), later today."""
+        tz = pytz.timezone(district_tz(self.env))
+        today = district_today(self)
+        last_day = today.replace(day=month_calendar.monthrange(today.year, today.month)[1])
+        calendar = self.env["gov.rule.set"]._current().calendar_id or self.env["gov.calendar"]
+        days_left = [today + timedelta(days=offset) for offset in range(1, (last_day - today).days + 1)]
+        working = [day for day in days_left if calendar.is_working_day(day)]
+        later = [day for day in working if (day - today).days >= days_ahead]
+        day = (later or working or [None])[0 if later else -1]
+        if day:
+            start = tz.localize(datetime.combine(day, time(first_hour)))
+            stop = start + timedelta(hours=hours)
+        else:
+            # later today, on the next full hour, until the day ends at the latest
+            now = fields.Datetime.now().replace(tzinfo=pytz.utc).astimezone(tz)
+            day_end = tz.localize(datetime.combine(today, time(23, 59)))
+            start = max(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1),
+                        tz.localize(datetime.combine(today, time(first_hour))))
+            stop = min(start + timedelta(hours=hours), day_end)
+            if stop <= start:
+                # a minute before midnight: the meeting stays in the month rather than in the future
+                start, stop = min(now, day_end - timedelta(minutes=30)), day_end
+        return tuple(moment.astimezone(pytz.utc).replace(tzinfo=None) for moment in (start, stop))
 
     # ------------------------------------------------------------------
     # Demo data: a meeting held before, with who came as the office recorded it
