@@ -27,3 +27,4 @@ from . import gov_meeting_plan
 from . import gov_meeting_plan_submission
 from . import gov_meeting_plan_line
 from . import gov_meeting_cadence_report
+from . import hr_department

@@ -25,8 +25,8 @@ class TestMeetingPlan(GovOrgCase):
         cls.cat_government_name = cls.env.ref("gov_meetings.meeting_category_government_name")
         cls.cat_system = cls.env.ref("gov_meetings.meeting_category_system")
         cls.limit_government_name = cls.env.ref("gov_meetings.meeting_limit_government_name")
-        # the comprehensive departments of this organisation
-        cls.limit_government_name.department_ids = cls.dept_drc | cls.dept_finance
+        # the comprehensive departments of this organisation, marked on the unit (R26.3)
+        (cls.dept_drc | cls.dept_finance).gov_comprehensive = True
         cls.plan = cls.env["gov.meeting.plan"].with_user(cls.office_director).create({
             "year": YEAR, "department_id": cls.dept_office.id,
             "date_due": fields.Date.today() + timedelta(days=9)})
@@ -221,6 +221,46 @@ class TestMeetingPlan(GovOrgCase):
         self.add_line(user=self.office_director, department=jinchang, name="全区乡村振兴现场会议")
         with self.refused(UserError, "allows none"):
             self.submission(jinchang).with_user(self.office_director).action_send()
+
+    def test_shipped_limits_count_by_unit_kind_and_the_comprehensive_mark_R26_3(self):
+        """R26.3 as shipped: a comprehensive department one meeting a year in the government's name, any
+        department one system-wide meeting a year; no list of units to keep."""
+        limit_system = self.env.ref("gov_meetings.meeting_limit_system")
+        self.assertTrue(self.limit_government_name.comprehensive_only)
+        self.assertFalse(self.limit_government_name.department_ids, "counted by the mark, not by a list")
+        self.assertEqual(self.limit_government_name.unit_kind, "department")
+        self.assertFalse(limit_system.comprehensive_only, "every department")
+        self.assertEqual(limit_system.unit_kind, "department")
+        self.plan.with_user(self.office_director).action_open_collection()
+        audit = self.submission(self.dept_audit)
+        # the audit bureau is not a comprehensive department: two meetings in the government's name pass
+        self.add_line(user=self.audit_principal, department=self.dept_audit, name="全区审计工作会议", month=2)
+        self.add_line(user=self.audit_principal, department=self.dept_audit, name="全区审计整改会议", month=8)
+        audit.with_user(self.audit_principal).action_send()
+        self.assertEqual(audit.state, "sent")
+        # marked comprehensive, the same list is over the limit, which names the meeting that used it
+        audit.with_user(self.office_director).action_reopen()
+        self.dept_audit.gov_comprehensive = True
+        with self.refused(UserError, "“全区审计整改会议” is over the limit “Comprehensive departments: one meeting a "
+                                     "year in the government's name”.*“全区审计工作会议” \\(month 2 of 2031\\)"):
+            audit.with_user(self.audit_principal).action_send()
+        self.assertEqual(audit.state, "draft", "nothing is saved")
+        # system-wide meetings: one a year for every department, comprehensive or not
+        self.dept_audit.gov_comprehensive = False
+        self.add_line(user=self.audit_principal, department=self.dept_audit, category_id=self.cat_system.id,
+                      name="全区审计系统工作会议", month=3)
+        self.add_line(user=self.audit_principal, department=self.dept_audit, category_id=self.cat_system.id,
+                      name="审计系统培训会议", month=9)
+        with self.refused(UserError, "“审计系统培训会议” is over the limit “Departments: one system-wide meeting a "
+                                     "year”.*“全区审计系统工作会议”"):
+            audit.with_user(self.audit_principal).action_send()
+        # a township is not a department: neither limit counts it, even marked
+        jinchang = self.env["hr.department"].create({"name": "金厂镇", "gov_unit_kind": "township",
+                                                      "gov_comprehensive": True})
+        for month, name in ((1, "全区乡村振兴现场会议"), (5, "全区人居环境整治会议")):
+            self.add_line(user=self.office_director, department=jinchang, name=name, month=month)
+        self.submission(jinchang).with_user(self.office_director).action_send()
+        self.assertEqual(self.submission(jinchang).state, "sent")
 
     def test_unplanned_meeting_needs_the_leader_then_the_head_R26_3(self):
         self.plan.with_user(self.office_director).action_open_collection()
