@@ -146,6 +146,22 @@ class TestMeetingPlan(GovOrgCase):
         with self.refused(UserError, "already sent"):
             self.add_line(name="全区项目工作会议")
 
+    def test_unit_and_its_list_share_one_check_of_who_changes_them_R26_1(self):
+        """Who changes a unit's meetings and who sends its list: one implementation, the unit's staff and the
+        office, for the planned meeting and for the unit's list."""
+        self.plan.with_user(self.office_director).action_open_collection()
+        line, drc = self.add_line(), self.submission(self.dept_drc)
+        for method in ("_may_edit", "_compute_is_my_unit", "_search_is_my_unit"):
+            self.assertIs(getattr(type(line), method), getattr(type(drc), method), method)
+        for user, allowed in ((self.clerk, True), (self.office_director, True), (self.finance_clerk, False)):
+            self.assertEqual(line.with_user(user)._may_edit(), allowed, user.name)
+            self.assertEqual(drc.with_user(user)._may_edit(), allowed, user.name)
+        Line, Submission = self.env["gov.meeting.plan.line"], self.env["gov.meeting.plan.submission"]
+        self.assertEqual(Line.with_user(self.clerk).search([("plan_id", "=", self.plan.id),
+                                                             ("is_my_unit", "=", True)]), line)
+        self.assertEqual(Submission.with_user(self.clerk).search([("plan_id", "=", self.plan.id),
+                                                                   ("is_my_unit", "=", True)]), drc)
+
     # ------------------------------------------------------------------
     # R26.2: naming
     # ------------------------------------------------------------------
