@@ -97,6 +97,15 @@ class GovMeetingPlanLine(models.Model):
                                 copy=False, default=lambda self: self.env.user)
     note = fields.Text()
     can_request = fields.Boolean(compute="_compute_can_request")
+    # the meeting that holds it (one at a time, a cancelled one aside)
+    meeting_ids = fields.One2many("gov.meeting", "plan_line_id", string="Meetings")
+    meeting_id = fields.Many2one("gov.meeting", string="Held by", compute="_compute_meeting_id", compute_sudo=True)
+
+    @api.depends("meeting_ids.state")
+    def _compute_meeting_id(self):
+        for line in self:
+            meetings = line.meeting_ids.sorted(lambda meeting: (meeting.state == "cancelled", -meeting.id))
+            line.meeting_id = meetings[:1]
 
     @api.model
     def _default_plan(self):

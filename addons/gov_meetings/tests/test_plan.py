@@ -1,9 +1,12 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.addons.gov_rules.tests.common_org import GovOrgCase
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 # a year of its own: the demo data holds next year's plan
 YEAR = 2031
@@ -312,3 +315,53 @@ class TestMeetingPlan(GovOrgCase):
         # a planned meeting never goes alone: it goes with its list
         with self.refused(UserError, "is in its unit's list"):
             planned.with_user(self.office_director).action_signoff_submit()
+
+    def test_meeting_held_carries_out_an_approved_meeting_of_its_plan_R26_3(self):
+        """A meeting names the meeting of the year's plan it holds: a planned one, once the plan is approved,
+        or an unplanned one once the leader in charge and then the head approved it (R26.3); once only."""
+        special = self.env.ref("gov_meetings.meeting_type_special")
+        Meeting = self.env["gov.meeting"].with_user(self.office_director)
+
+        def meeting(line, name, day=10):
+            return Meeting.create({"name": name, "type_id": special.id, "plan_line_id": line.id,
+                                   "start": f"{YEAR}-03-{day} 01:00:00", "stop": f"{YEAR}-03-{day} 04:00:00"})
+
+        self.plan.with_user(self.office_director).action_open_collection()
+        planned = self.add_line(name="全区重点项目推进会议", month=3)
+        self.submission(self.dept_drc).with_user(self.clerk).action_send()
+        with self.refused(ValidationError, "cannot carry out “全区重点项目推进会议”, which is not approved.*R26.3"):
+            meeting(planned, "全区重点项目推进会议")
+        self.approve_plan()
+        held = meeting(planned, "全区重点项目推进会议")
+        self.assertEqual(planned.meeting_id, held, "the plan shows the meeting that holds it")
+        self.assertEqual(planned.with_user(self.clerk).meeting_id, held, "also to the unit, which may not read it")
+        self.assertFalse(held.plan_unplanned)
+        # held once: a second meeting for it is refused by the database, with the constraint's own message
+        with self.assertRaises(IntegrityError) as caught, mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            meeting(planned, "全区重点项目推进会议（第二场）", day=17)
+            self.env.flush_all()
+        self.assertEqual(Meeting._sql_error_to_message(caught.exception),
+                         "This meeting of the plan is already held by another meeting.")
+        # a meeting of another year does not carry it out
+        with self.refused(ValidationError, "takes place in 2032: it cannot carry out “全区重点项目推进会议” of the "
+                                           "2031 plan"):
+            held.write({"start": "2032-03-10 01:00:00", "stop": "2032-03-10 04:00:00"})
+        # cancelled, the meeting leaves it to the one that replaces it
+        held.action_cancel()
+        replacing = meeting(planned, "全区重点项目推进会议", day=24)
+        self.assertEqual(planned.meeting_id, replacing)
+
+        # an unplanned meeting is held only once the leader in charge and then the head approved it
+        unplanned = self.add_line(category_id=self.cat_system.id, name="全区发改系统工作会议", month=3,
+                                  reason="省发改委新部署")
+        self.assertTrue(unplanned.unplanned)
+        with self.refused(ValidationError, "not approved \\(Draft\\).*leader in charge and then the head.*R26.3"):
+            meeting(unplanned, "全区发改系统工作会议")
+        unplanned.with_user(self.clerk).action_signoff_submit()
+        unplanned.with_user(self.deputy_a).action_signoff_approve()
+        with self.refused(ValidationError, "not approved \\(Under Approval\\)"):
+            meeting(unplanned, "全区发改系统工作会议")
+        unplanned.with_user(self.head).action_signoff_approve()
+        system = meeting(unplanned, "全区发改系统工作会议", day=12)
+        self.assertTrue(system.plan_unplanned)
+        self.assertEqual(unplanned.meeting_id, system)
