@@ -8,9 +8,9 @@ from odoo.tests import TransactionCase, freeze_time, tagged
 from .meetings_common import MeetingsOrganisation
 
 # queries to add a topic to an agenda (its attending unit joins the meeting and its calendar event) and to
-# lock an agenda (the head approves it), whatever the size of the agenda or of the pool; adding a topic reads
-# once more since the topics' own readiness check (its units' disagreement, R24.2) replaced the stand-in
-ADD_TOPIC_QUERIES = 37
+# lock an agenda (the head approves it), whatever the size of the agenda or of the pool; the topics' readiness
+# check (R24.2) reads the meeting type only for a topic its units disagree on
+ADD_TOPIC_QUERIES = 35
 LOCK_QUERIES = 30
 
 
