@@ -1,7 +1,7 @@
 {
     "name": "Government Meetings",
     "summary": "Meeting types, annual meeting plan, agenda requests (议题), meetings and minutes",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",

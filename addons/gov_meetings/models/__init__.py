@@ -24,6 +24,7 @@ from . import gov_meeting_type_role
 from . import gov_meeting_category
 from . import gov_meeting_limit
 from . import gov_meeting_plan
-from . import gov_meeting_plan_submission
 from . import gov_meeting_plan_line
+from . import gov_meeting_plan_submission
 from . import gov_meeting_cadence_report
+from . import hr_department

@@ -1,4 +1,10 @@
+import calendar as month_calendar
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
+from odoo.addons.gov_rules.lib.district_time import district_today, district_tz
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL, format_datetime
@@ -66,6 +72,15 @@ class GovMeeting(models.Model):
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False,
                                         ondelete="set null", index="btree_not_null")
     minutes_ids = fields.One2many("gov.meeting.minutes", "meeting_id")
+    # the district-wide meeting of the annual plan this one holds (R26.1): planned in the year's plan, or asked
+    # for after it and approved by the leader in charge and then the head (R26.3)
+    plan_line_id = fields.Many2one(
+        "gov.meeting.plan.line", string="Carries Out", index="btree_not_null", tracking=True, ondelete="restrict",
+        domain="[('state', '=', 'approved'), ('year', '=', plan_year)]",
+        help="The approved meeting of the year's plan this meeting holds (R26.1). A meeting not in the plan is "
+             "asked for as an unplanned one, which the leader in charge and then the head approve (R26.3).")
+    plan_year = fields.Integer(string="Year", compute="_compute_plan_year")
+    plan_unplanned = fields.Boolean(related="plan_line_id.unplanned", string="Unplanned Meeting")
     # the agenda was approved once and opened again for a change (R22.2): topics added since are late
     agenda_reopened = fields.Boolean(string="Agenda Changed After Approval", readonly=True, copy=False)
     agenda_approved_on = fields.Datetime(readonly=True, copy=False)
@@ -74,6 +89,16 @@ class GovMeeting(models.Model):
     topic_count = fields.Integer(string="Topics", compute="_compute_counts")
     attendee_count = fields.Integer(string="Participants Count", compute="_compute_counts")
     late_topic_count = fields.Integer(string="Late Topics", compute="_compute_counts")
+
+    # a planned meeting is held once; a cancelled meeting leaves it to the one that replaces it
+    _plan_line_uniq = models.UniqueIndex("(plan_line_id) WHERE state != 'cancelled'",
+                                         "This meeting of the plan is already held by another meeting.")
+
+    @api.depends("start")
+    def _compute_plan_year(self):
+        tz = pytz.timezone(district_tz(self.env))
+        for meeting in self:
+            meeting.plan_year = pytz.utc.localize(meeting.start).astimezone(tz).year if meeting.start else 0
 
     @api.depends("type_id", "start")
     def _compute_name(self):
@@ -118,6 +143,24 @@ class GovMeeting(models.Model):
                                                  "after its start (%(start)s).", meeting=meeting.name,
                                                  stop=format_datetime(self.env, meeting.stop),
                                                  start=format_datetime(self.env, meeting.start)))
+
+    @api.constrains("plan_line_id", "start")
+    def _check_plan_line(self):
+        """A meeting carries out an approved meeting of its year's plan (R26.1): planned, or unplanned and
+        approved by the leader in charge and then the head (R26.3)."""
+        for meeting in self.filtered("plan_line_id"):
+            # sudo: the plan's meeting is checked whoever plans this one and whatever he may read of the plan
+            line = meeting.plan_line_id.sudo()
+            if line.state != "approved":
+                raise ValidationError(self.env._(
+                    "“%(meeting)s” cannot carry out “%(line)s”, which is not approved (%(state)s): a meeting holds "
+                    "an approved meeting of the year's plan, and one not in the plan is approved by the leader in "
+                    "charge and then the head first (R26.3).", meeting=meeting.name, line=line.name,
+                    state=dict(line._fields["state"]._description_selection(self.env))[line.state]))
+            if line.year != meeting.plan_year:
+                raise ValidationError(self.env._(
+                    "“%(meeting)s” takes place in %(year)s: it cannot carry out “%(line)s” of the %(plan_year)s "
+                    "plan.", meeting=meeting.name, year=meeting.plan_year, line=line.name, plan_year=line.year))
 
     def _check_not_in_past(self):
         """People plan meetings ahead. The system may record a meeting as it took place (one held before
@@ -167,6 +210,9 @@ class GovMeeting(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._gov_lock_rows("gov.meeting.room", [vals["room_id"] for vals in vals_list if vals.get("room_id")])
+        if any(vals.get("plan_line_id") for vals in vals_list):
+            # the database sees a meeting cancelled in this transaction as cancelled: it leaves its plan's meeting
+            self.flush_model(["state"])
         meetings = super().create(vals_list)
         meetings._check_not_in_past()
         meetings._gov_sync_participants()
@@ -176,6 +222,8 @@ class GovMeeting(models.Model):
     def write(self, vals):
         if vals.get("room_id") or {"start", "stop"} & set(vals):
             self._gov_lock_rows("gov.meeting.room", [*self.room_id.ids, vals.get("room_id")])
+        if vals.get("plan_line_id"):
+            self.flush_model(["state"])
         result = super().write(vals)
         if {"start", "stop"} & set(vals):
             self._check_not_in_past()
@@ -423,6 +471,38 @@ class GovMeeting(models.Model):
         self.ensure_one()
         return {"type": "ir.actions.act_window", "res_model": "calendar.event", "view_mode": "form",
                 "res_id": self.calendar_event_id.id}
+
+    # ------------------------------------------------------------------
+    # Demo data: this month's meeting lies in this month
+    # ------------------------------------------------------------------
+    @api.model
+    def _gov_demo_this_month_slot(self, first_hour=9, hours=3, days_ahead=3):
+        """(start, stop) in UTC of a demo meeting that lies in the district's current month and, when the
+        month leaves room, after now: the first working day at least ``days_ahead`` days away, else the last
+        working day left in the month, from ``first_hour`` o'clock for ``hours`` hours; on the month's last
+        working day (or after it), later today."""
+        tz = pytz.timezone(district_tz(self.env))
+        today = district_today(self)
+        last_day = today.replace(day=month_calendar.monthrange(today.year, today.month)[1])
+        calendar = self.env["gov.rule.set"]._current().calendar_id or self.env["gov.calendar"]
+        days_left = [today + timedelta(days=offset) for offset in range(1, (last_day - today).days + 1)]
+        working = [day for day in days_left if calendar.is_working_day(day)]
+        later = [day for day in working if (day - today).days >= days_ahead]
+        day = (later or working or [None])[0 if later else -1]
+        if day:
+            start = tz.localize(datetime.combine(day, time(first_hour)))
+            stop = start + timedelta(hours=hours)
+        else:
+            # later today, on the next full hour, until the day ends at the latest
+            now = fields.Datetime.now().replace(tzinfo=pytz.utc).astimezone(tz)
+            day_end = tz.localize(datetime.combine(today, time(23, 59)))
+            start = max(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1),
+                        tz.localize(datetime.combine(today, time(first_hour))))
+            stop = min(start + timedelta(hours=hours), day_end)
+            if stop <= start:
+                # a minute before midnight: the meeting stays in the month rather than in the future
+                start, stop = min(now, day_end - timedelta(minutes=30)), day_end
+        return tuple(moment.astimezone(pytz.utc).replace(tzinfo=None) for moment in (start, stop))
 
     # ------------------------------------------------------------------
     # Demo data: a meeting held before, with who came as the office recorded it

@@ -17,6 +17,37 @@ EDITABLE_STATES = ("draft", "returned", "rejected")
 COUNTED_STATES = ("sent", "pending", "approved")
 
 
+class GovMeetingPlanUnitMixin(models.AbstractModel):
+    """Who changes a unit's part of the annual plan (R26.1): the unit's own staff and the office. One
+    implementation for a planned meeting and for the unit's list (``department_id`` is the unit)."""
+
+    _name = "gov.meeting.plan.unit.mixin"
+    _description = "Unit's Part of the Meeting Plan"
+
+    is_my_unit = fields.Boolean(string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit")
+
+    @api.depends_context("uid")
+    def _compute_is_my_unit(self):
+        # sudo: a user's own units, whatever his HR access rights
+        units = self.env.user.sudo().employee_ids.department_id
+        for record in self:
+            record.is_my_unit = record.department_id in units
+
+    def _search_is_my_unit(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        # sudo: a user's own units, whatever his HR access rights
+        units = self.env.user.sudo().employee_ids.department_id.ids
+        return [("department_id", "in" if (operator == "=") == value else "not in", units)]
+
+    def _may_edit(self):
+        """The unit's own staff and the office change the unit's meetings and its list."""
+        self.ensure_one()
+        # sudo: a user's own units, whatever his HR access rights
+        return self.env.user.has_group("gov_rules.group_gov_office") or \
+            self.department_id in self.env.user.sudo().employee_ids.department_id
+
+
 class GovMeetingPlanLine(models.Model):
     """A district-wide meeting a unit plans (R26.1): name (R26.2), organiser, month, days, participants and
     who does the logistics. Planned meetings go with the unit's list and the annual plan; a meeting asked
@@ -25,7 +56,7 @@ class GovMeetingPlanLine(models.Model):
 
     _name = "gov.meeting.plan.line"
     _description = "Planned District-wide Meeting"
-    _inherit = ["gov.signoff.mixin"]
+    _inherit = ["gov.signoff.mixin", "gov.meeting.plan.unit.mixin"]
     _order = "year desc, month, department_id, id"
     _gov_state_field = "state"
     _gov_state_to = {"consulting": "pending", "pending": "pending", "approved": "approved", "rejected": "rejected",
@@ -66,21 +97,15 @@ class GovMeetingPlanLine(models.Model):
                                 copy=False, default=lambda self: self.env.user)
     note = fields.Text()
     can_request = fields.Boolean(compute="_compute_can_request")
-    is_my_unit = fields.Boolean(string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit")
+    # the meeting that holds it (one at a time, a cancelled one aside)
+    meeting_ids = fields.One2many("gov.meeting", "plan_line_id", string="Meetings")
+    meeting_id = fields.Many2one("gov.meeting", string="Held by", compute="_compute_meeting_id", compute_sudo=True)
 
-    @api.depends_context("uid")
-    def _compute_is_my_unit(self):
-        # sudo: a user's own units, whatever his HR access rights
-        units = self.env.user.sudo().employee_ids.department_id
-        for record in self:
-            record.is_my_unit = record.department_id in units
-
-    def _search_is_my_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
-        # sudo: a user's own units, whatever his HR access rights
-        units = self.env.user.sudo().employee_ids.department_id.ids
-        return [("department_id", "in" if (operator == "=") == value else "not in", units)]
+    @api.depends("meeting_ids.state")
+    def _compute_meeting_id(self):
+        for line in self:
+            meetings = line.meeting_ids.sorted(lambda meeting: (meeting.state == "cancelled", -meeting.id))
+            line.meeting_id = meetings[:1]
 
     @api.model
     def _default_plan(self):
@@ -166,12 +191,6 @@ class GovMeetingPlanLine(models.Model):
     # ------------------------------------------------------------------
     # Who changes what
     # ------------------------------------------------------------------
-    def _may_edit(self):
-        self.ensure_one()
-        # sudo: a user's own units, whatever his HR access rights
-        return self.env.user.has_group("gov_rules.group_gov_office") or \
-            self.department_id in self.env.user.sudo().employee_ids.department_id
-
     def _gov_signoff_is_locked(self):
         if self.unplanned:
             return super()._gov_signoff_is_locked()

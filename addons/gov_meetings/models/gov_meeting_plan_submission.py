@@ -15,7 +15,7 @@ class GovMeetingPlanSubmission(models.Model):
 
     _name = "gov.meeting.plan.submission"
     _description = "Unit's Meeting List"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.meeting.plan.unit.mixin"]
     _order = "plan_id desc, state, department_id"
     _rec_names_search = ["department_id"]
 
@@ -32,21 +32,6 @@ class GovMeetingPlanSubmission(models.Model):
     line_count = fields.Integer(compute="_compute_line_count", string="Number of Meetings")
     note = fields.Text(help="What the unit tells the office about its list (e.g. no district-wide meeting planned).")
     can_send = fields.Boolean(compute="_compute_user_actions")
-    is_my_unit = fields.Boolean(string="My Unit", compute="_compute_is_my_unit", search="_search_is_my_unit")
-
-    @api.depends_context("uid")
-    def _compute_is_my_unit(self):
-        # sudo: a user's own units, whatever his HR access rights
-        units = self.env.user.sudo().employee_ids.department_id
-        for record in self:
-            record.is_my_unit = record.department_id in units
-
-    def _search_is_my_unit(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
-        # sudo: a user's own units, whatever his HR access rights
-        units = self.env.user.sudo().employee_ids.department_id.ids
-        return [("department_id", "in" if (operator == "=") == value else "not in", units)]
     can_reopen = fields.Boolean(compute="_compute_user_actions")
 
     _plan_unit_unique = models.Constraint("unique(plan_id, department_id)", "This unit already has a list in the plan.")
@@ -69,13 +54,6 @@ class GovMeetingPlanSubmission(models.Model):
             submission.can_send = collecting and submission.state == "draft" and submission._may_edit()
             submission.can_reopen = collecting and submission.state == "sent" and self.env.user.has_group(
                 "gov_rules.group_gov_office")
-
-    def _may_edit(self):
-        """The unit's own staff and the office change a unit's list."""
-        self.ensure_one()
-        # sudo: a user's own units, whatever his HR access rights
-        return self.env.user.has_group("gov_rules.group_gov_office") or \
-            self.department_id in self.env.user.sudo().employee_ids.department_id
 
     # ------------------------------------------------------------------
     # The unit's to-do until it sends its list (one per person, in his language)

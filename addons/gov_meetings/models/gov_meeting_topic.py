@@ -271,7 +271,8 @@ class GovMeetingTopic(models.Model):
                 raise UserError(self.env._(
                     "“%(topic)s” is not in the topic pool of the %(type)s: only topics fixed for that type go on "
                     "its agenda.", topic=topic.name, type=meeting.type_id.name))
-            if meeting.type_id.needs_agreed_opinion and topic.needs_coordination:
+            # the topic's own flags first: the meeting type is read only for a topic the units disagree on
+            if topic.needs_coordination and meeting.type_id.needs_agreed_opinion:
                 raise UserError(self.env._(
                     "The units concerned disagree on “%s”: a special-topic meeting chaired by the leader in charge "
                     "first records an agreed opinion (R24.2).", topic.name))

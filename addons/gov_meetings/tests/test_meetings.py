@@ -8,9 +8,9 @@ from odoo.tests import TransactionCase, freeze_time, tagged
 from .meetings_common import MeetingsOrganisation
 
 # queries to add a topic to an agenda (its attending unit joins the meeting and its calendar event) and to
-# lock an agenda (the head approves it), whatever the size of the agenda or of the pool; adding a topic reads
-# once more since the topics' own readiness check (its units' disagreement, R24.2) replaced the stand-in
-ADD_TOPIC_QUERIES = 37
+# lock an agenda (the head approves it), whatever the size of the agenda or of the pool; the topics' readiness
+# check (R24.2) reads the meeting type only for a topic its units disagree on
+ADD_TOPIC_QUERIES = 35
 LOCK_QUERIES = 30
 
 
@@ -272,6 +272,32 @@ class TestMeetings(MeetingsOrganisation, TransactionCase):
         function()
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
+
+    def test_demo_meeting_of_this_month_stays_in_the_month(self):
+        """The demo's "this month's executive meeting" lies in the district's current month, ahead when the
+        month leaves a working day, else later the same day (times in Beijing, UTC+8)."""
+        Meeting = self.env["gov.meeting"]
+        cases = [
+            # mid-month (Wednesday): the first working day three days on, the Monday
+            ("2026-12-09 02:00:00", "2026-12-14 01:00:00"),
+            # the last week: no working day three days on, the month's last one left
+            ("2026-12-29 02:00:00", "2026-12-31 01:00:00"),
+            # the month's last working day, its morning: later that day, on the next hour
+            ("2026-12-31 02:20:00", "2026-12-31 03:00:00"),
+            # a month that ends on a weekend, its last Friday: later that day, not the next month's Monday
+            ("2027-07-30 01:00:00", "2027-07-30 02:00:00"),
+        ]
+        for now, expected in cases:
+            with self.subTest(now=now), freeze_time(now):
+                start, stop = Meeting._gov_demo_this_month_slot()
+                self.assertEqual(fields.Datetime.to_string(start), expected)
+                self.assertGreater(start, fields.Datetime.now())
+                self.assertGreater(stop, start)
+        # a minute before the month's last midnight: in the month rather than in the future
+        with freeze_time("2026-12-31 15:58:00"):
+            start, stop = Meeting._gov_demo_this_month_slot()
+            self.assertLess(start, stop)
+            self.assertLessEqual(stop, fields.Datetime.to_datetime("2026-12-31 15:59:00"))
 
     def test_adding_a_topic_and_locking_cost_the_same_whatever_the_agenda(self):
         """Adding a topic and locking the agenda cost as many queries on a short agenda as on a long one."""

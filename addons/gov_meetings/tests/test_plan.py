@@ -1,9 +1,12 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.addons.gov_rules.tests.common_org import GovOrgCase
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 # a year of its own: the demo data holds next year's plan
 YEAR = 2031
@@ -25,8 +28,8 @@ class TestMeetingPlan(GovOrgCase):
         cls.cat_government_name = cls.env.ref("gov_meetings.meeting_category_government_name")
         cls.cat_system = cls.env.ref("gov_meetings.meeting_category_system")
         cls.limit_government_name = cls.env.ref("gov_meetings.meeting_limit_government_name")
-        # the comprehensive departments of this organisation
-        cls.limit_government_name.department_ids = cls.dept_drc | cls.dept_finance
+        # the comprehensive departments of this organisation, marked on the unit (R26.3)
+        (cls.dept_drc | cls.dept_finance).gov_comprehensive = True
         cls.plan = cls.env["gov.meeting.plan"].with_user(cls.office_director).create({
             "year": YEAR, "department_id": cls.dept_office.id,
             "date_due": fields.Date.today() + timedelta(days=9)})
@@ -146,6 +149,22 @@ class TestMeetingPlan(GovOrgCase):
         with self.refused(UserError, "already sent"):
             self.add_line(name="全区项目工作会议")
 
+    def test_unit_and_its_list_share_one_check_of_who_changes_them_R26_1(self):
+        """Who changes a unit's meetings and who sends its list: one implementation, the unit's staff and the
+        office, for the planned meeting and for the unit's list."""
+        self.plan.with_user(self.office_director).action_open_collection()
+        line, drc = self.add_line(), self.submission(self.dept_drc)
+        for method in ("_may_edit", "_compute_is_my_unit", "_search_is_my_unit"):
+            self.assertIs(getattr(type(line), method), getattr(type(drc), method), method)
+        for user, allowed in ((self.clerk, True), (self.office_director, True), (self.finance_clerk, False)):
+            self.assertEqual(line.with_user(user)._may_edit(), allowed, user.name)
+            self.assertEqual(drc.with_user(user)._may_edit(), allowed, user.name)
+        Line, Submission = self.env["gov.meeting.plan.line"], self.env["gov.meeting.plan.submission"]
+        self.assertEqual(Line.with_user(self.clerk).search([("plan_id", "=", self.plan.id),
+                                                             ("is_my_unit", "=", True)]), line)
+        self.assertEqual(Submission.with_user(self.clerk).search([("plan_id", "=", self.plan.id),
+                                                                   ("is_my_unit", "=", True)]), drc)
+
     # ------------------------------------------------------------------
     # R26.2: naming
     # ------------------------------------------------------------------
@@ -222,6 +241,46 @@ class TestMeetingPlan(GovOrgCase):
         with self.refused(UserError, "allows none"):
             self.submission(jinchang).with_user(self.office_director).action_send()
 
+    def test_shipped_limits_count_by_unit_kind_and_the_comprehensive_mark_R26_3(self):
+        """R26.3 as shipped: a comprehensive department one meeting a year in the government's name, any
+        department one system-wide meeting a year; no list of units to keep."""
+        limit_system = self.env.ref("gov_meetings.meeting_limit_system")
+        self.assertTrue(self.limit_government_name.comprehensive_only)
+        self.assertFalse(self.limit_government_name.department_ids, "counted by the mark, not by a list")
+        self.assertEqual(self.limit_government_name.unit_kind, "department")
+        self.assertFalse(limit_system.comprehensive_only, "every department")
+        self.assertEqual(limit_system.unit_kind, "department")
+        self.plan.with_user(self.office_director).action_open_collection()
+        audit = self.submission(self.dept_audit)
+        # the audit bureau is not a comprehensive department: two meetings in the government's name pass
+        self.add_line(user=self.audit_principal, department=self.dept_audit, name="全区审计工作会议", month=2)
+        self.add_line(user=self.audit_principal, department=self.dept_audit, name="全区审计整改会议", month=8)
+        audit.with_user(self.audit_principal).action_send()
+        self.assertEqual(audit.state, "sent")
+        # marked comprehensive, the same list is over the limit, which names the meeting that used it
+        audit.with_user(self.office_director).action_reopen()
+        self.dept_audit.gov_comprehensive = True
+        with self.refused(UserError, "“全区审计整改会议” is over the limit “Comprehensive departments: one meeting a "
+                                     "year in the government's name”.*“全区审计工作会议” \\(month 2 of 2031\\)"):
+            audit.with_user(self.audit_principal).action_send()
+        self.assertEqual(audit.state, "draft", "nothing is saved")
+        # system-wide meetings: one a year for every department, comprehensive or not
+        self.dept_audit.gov_comprehensive = False
+        self.add_line(user=self.audit_principal, department=self.dept_audit, category_id=self.cat_system.id,
+                      name="全区审计系统工作会议", month=3)
+        self.add_line(user=self.audit_principal, department=self.dept_audit, category_id=self.cat_system.id,
+                      name="审计系统培训会议", month=9)
+        with self.refused(UserError, "“审计系统培训会议” is over the limit “Departments: one system-wide meeting a "
+                                     "year”.*“全区审计系统工作会议”"):
+            audit.with_user(self.audit_principal).action_send()
+        # a township is not a department: neither limit counts it, even marked
+        jinchang = self.env["hr.department"].create({"name": "金厂镇", "gov_unit_kind": "township",
+                                                      "gov_comprehensive": True})
+        for month, name in ((1, "全区乡村振兴现场会议"), (5, "全区人居环境整治会议")):
+            self.add_line(user=self.office_director, department=jinchang, name=name, month=month)
+        self.submission(jinchang).with_user(self.office_director).action_send()
+        self.assertEqual(self.submission(jinchang).state, "sent")
+
     def test_unplanned_meeting_needs_the_leader_then_the_head_R26_3(self):
         self.plan.with_user(self.office_director).action_open_collection()
         planned = self.add_line(name="全区重点项目推进会议", month=2)
@@ -256,3 +315,53 @@ class TestMeetingPlan(GovOrgCase):
         # a planned meeting never goes alone: it goes with its list
         with self.refused(UserError, "is in its unit's list"):
             planned.with_user(self.office_director).action_signoff_submit()
+
+    def test_meeting_held_carries_out_an_approved_meeting_of_its_plan_R26_3(self):
+        """A meeting names the meeting of the year's plan it holds: a planned one, once the plan is approved,
+        or an unplanned one once the leader in charge and then the head approved it (R26.3); once only."""
+        special = self.env.ref("gov_meetings.meeting_type_special")
+        Meeting = self.env["gov.meeting"].with_user(self.office_director)
+
+        def meeting(line, name, day=10):
+            return Meeting.create({"name": name, "type_id": special.id, "plan_line_id": line.id,
+                                   "start": f"{YEAR}-03-{day} 01:00:00", "stop": f"{YEAR}-03-{day} 04:00:00"})
+
+        self.plan.with_user(self.office_director).action_open_collection()
+        planned = self.add_line(name="全区重点项目推进会议", month=3)
+        self.submission(self.dept_drc).with_user(self.clerk).action_send()
+        with self.refused(ValidationError, "cannot carry out “全区重点项目推进会议”, which is not approved.*R26.3"):
+            meeting(planned, "全区重点项目推进会议")
+        self.approve_plan()
+        held = meeting(planned, "全区重点项目推进会议")
+        self.assertEqual(planned.meeting_id, held, "the plan shows the meeting that holds it")
+        self.assertEqual(planned.with_user(self.clerk).meeting_id, held, "also to the unit, which may not read it")
+        self.assertFalse(held.plan_unplanned)
+        # held once: a second meeting for it is refused by the database, with the constraint's own message
+        with self.assertRaises(IntegrityError) as caught, mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            meeting(planned, "全区重点项目推进会议（第二场）", day=17)
+            self.env.flush_all()
+        self.assertEqual(Meeting._sql_error_to_message(caught.exception),
+                         "This meeting of the plan is already held by another meeting.")
+        # a meeting of another year does not carry it out
+        with self.refused(ValidationError, "takes place in 2032: it cannot carry out “全区重点项目推进会议” of the "
+                                           "2031 plan"):
+            held.write({"start": "2032-03-10 01:00:00", "stop": "2032-03-10 04:00:00"})
+        # cancelled, the meeting leaves it to the one that replaces it
+        held.action_cancel()
+        replacing = meeting(planned, "全区重点项目推进会议", day=24)
+        self.assertEqual(planned.meeting_id, replacing)
+
+        # an unplanned meeting is held only once the leader in charge and then the head approved it
+        unplanned = self.add_line(category_id=self.cat_system.id, name="全区发改系统工作会议", month=3,
+                                  reason="省发改委新部署")
+        self.assertTrue(unplanned.unplanned)
+        with self.refused(ValidationError, "not approved \\(Draft\\).*leader in charge and then the head.*R26.3"):
+            meeting(unplanned, "全区发改系统工作会议")
+        unplanned.with_user(self.clerk).action_signoff_submit()
+        unplanned.with_user(self.deputy_a).action_signoff_approve()
+        with self.refused(ValidationError, "not approved \\(Under Approval\\)"):
+            meeting(unplanned, "全区发改系统工作会议")
+        unplanned.with_user(self.head).action_signoff_approve()
+        system = meeting(unplanned, "全区发改系统工作会议", day=12)
+        self.assertTrue(system.plan_unplanned)
+        self.assertEqual(unplanned.meeting_id, system)
