@@ -172,7 +172,8 @@ class GovMeetingMinutes(models.Model):
         super()._gov_signoff_on_state(state)
         if state != "approved":
             return
-        signature = self.signoff_task_ids.filtered(
+        # sudo: the system reads who signed, whether or not the signer still reads every step
+        signature = self.sudo().signoff_task_ids.filtered(
             lambda t: t.round == self.signoff_round and t.state == "approved")[-1:]
         today = district_today(self)
         # sudo: the yearly numbering of minutes is the office's sequence; the system numbers signed minutes

@@ -364,7 +364,8 @@ class GovDocument(models.Model):
     def _gov_signoff_on_state(self, state):
         result = super()._gov_signoff_on_state(state)
         if state == "approved":
-            signature = self.signoff_task_ids.filtered(
+            # sudo: the system reads who signed, whether or not the approver still reads every step
+            signature = self.sudo().signoff_task_ids.filtered(
                 lambda t: t.kind == "signoff" and t.round == self.signoff_round and t.is_signature
                 and t.state == "approved")[-1:]
             self._gov_signoff_write({"signer_id": signature.decided_by_id.id,

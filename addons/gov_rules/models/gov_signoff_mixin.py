@@ -81,15 +81,24 @@ class GovSignoffMixin(models.AbstractModel):
     requester_id = fields.Many2one("res.users", string="Submitted by", index=True, copy=False, readonly=True)
     signoff_row_id = fields.Many2one("gov.signoff.matrix.row", string="Route", copy=False, readonly=True)
     signoff_round = fields.Integer(copy=False, readonly=True)
-    signoff_task_ids = fields.One2many("gov.signoff.task", compute="_compute_signoff_records", string="Steps")
-    signoff_log_ids = fields.One2many("gov.signoff.log", compute="_compute_signoff_records", string="Decisions")
+    # The route and the decisions are the item's own relations, as mail.thread's messages are: Odoo adds the
+    # condition on res_model (the inverse is a Many2oneReference). Whoever reads the item reads them: the
+    # record rules of the steps and of the log say so (item_readable), so a search of items by their steps
+    # need not evaluate those rules again (bypass_search_access). The domains are lambdas, as mail.thread's:
+    # a list would make the relation depend on the steps' kind, and every step created would then throw the
+    # item's relations out of the cache instead of joining them (a step's kind never changes).
+    signoff_task_ids = fields.One2many("gov.signoff.task", "res_id", string="Steps", readonly=True,
+                                       domain=lambda self: [("kind", "=", "signoff")], bypass_search_access=True)
+    signoff_log_ids = fields.One2many("gov.signoff.log", "res_id", string="Decisions", readonly=True,
+                                      bypass_search_access=True)
     signoff_user_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="Awaiting",
                                         search="_search_signoff_user_ids")
     signoff_can_act = fields.Boolean(compute="_compute_signoff_records")
     signoff_my_kind = fields.Selection(
         [("signoff", "Sign-off"), ("consult", "Consultation")], compute="_compute_signoff_records",
         help="What the step waiting for the current user asks: a decision or an opinion.")
-    consult_task_ids = fields.One2many("gov.signoff.task", compute="_compute_signoff_records", string="Opinions")
+    consult_task_ids = fields.One2many("gov.signoff.task", "res_id", string="Opinions", readonly=True,
+                                       domain=lambda self: [("kind", "=", "consult")], bypass_search_access=True)
     # the record rules let these approvers write the locked item; write() limits them to the step's fields
     signoff_editor_ids = fields.Many2many("res.users", compute="_compute_signoff_records", string="May Change Now",
                                           search="_search_signoff_editor_ids",
@@ -100,18 +109,11 @@ class GovSignoffMixin(models.AbstractModel):
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
-        # sudo: whoever reads the item sees its route and decisions (record rules on the steps and the
-        # log guard direct access to them)
+        # sudo: who is awaited is part of the item, whoever reads it (one search of the pending steps)
         tasks = self.env["gov.signoff.task"].sudo().search([("res_model", "=", self._name),
-                                                            ("res_id", "in", self.ids)])
-        logs = self.env["gov.signoff.log"].sudo().search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+                                                            ("res_id", "in", self.ids), ("state", "=", "pending")])
         for record in self:
-            record.signoff_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id
-                                                     and task.kind == "signoff")
-            record.consult_task_ids = tasks.filtered(lambda task, r=record: task.res_id == r.id
-                                                     and task.kind == "consult")
-            record.signoff_log_ids = logs.filtered(lambda log, r=record: log.res_id == r.id)
-            pending = tasks.filtered(lambda task, r=record: task.res_id == r.id and task.state == "pending")
+            pending = tasks.filtered(lambda task, r=record: task.res_id == r.id)
             record.signoff_user_ids = pending.user_ids
             record.signoff_can_act = self.env.user in pending.user_ids
             record.signoff_my_kind = pending.filtered(lambda task: self.env.user in task.user_ids)[:1].kind
@@ -265,7 +267,8 @@ class GovSignoffMixin(models.AbstractModel):
         if not units:
             return units
         digest = self._gov_consult_digest()
-        answered = self.consult_task_ids.filtered(
+        # sudo: the system reads the answers given, whoever submits
+        answered = self.sudo().consult_task_ids.filtered(
             lambda task: task.state in DONE_STATES and task.text_digest == digest).department_id
         return units - answered
 
@@ -662,9 +665,9 @@ class GovSignoffMixin(models.AbstractModel):
         return self.sudo().with_context(lang=self.env["gov.rule.set"]._district_lang()).write(vals)
 
     def _gov_signoff_invalidate(self):
-        """Steps and decisions are computed from other models: forget them after each change."""
-        self.invalidate_recordset(["signoff_task_ids", "consult_task_ids", "signoff_log_ids", "signoff_user_ids",
-                                   "signoff_can_act", "signoff_my_kind", "signoff_editor_ids",
+        """Who is awaited is computed from the steps: forget it after each change. The steps and the
+        decisions themselves are relations, which Odoo keeps up to date as they are created."""
+        self.invalidate_recordset(["signoff_user_ids", "signoff_can_act", "signoff_my_kind", "signoff_editor_ids",
                                    "signoff_editable_fields", "signoff_can_withdraw"])
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):

@@ -34,16 +34,12 @@ class TestRequestTour(GovOrganisation, HttpCase):
         # the browser worked through other environments: forget what this one had read
         self.env.invalidate_all()
 
-    def _add_field_by_hand(self, request_type):
-        """What the administrator's tour did not do in the browser (see TestRequestTourPhone)."""
-
     def test_request_type_without_code(self):
         # 1. the administrator sets up the type, its field and its route
         self._tour(TYPES_URL, self.admin_tour, "t_gov_admin")
         request_type = self.env["gov.request.type"].search([("code", "=", "vehicle")])
         self.assertEqual(len(request_type), 1, "the tour should have saved the type")
         self.assertEqual(request_type.with_context(lang="zh_CN").name, TYPE_NAME)
-        self._add_field_by_hand(request_type)
         self.assertEqual([prop["string"] for prop in request_type.properties_definition], [FIELD_LABEL])
         rows = self.env["gov.signoff.matrix.row"].search(request_type.action_routes()["domain"])
         row = rows.filtered(lambda r: "vehicle" in r.domain)
@@ -71,12 +67,10 @@ class TestRequestTour(GovOrganisation, HttpCase):
 @tagged("post_install", "-at_install")
 class TestRequestTourPhone(TestRequestTour):
     """The same on a phone screen, with touch events. Odoo's web client offers "Add Property" only on wider
-    screens, so there the administrator's form field is added as the desktop tour adds it."""
+    screens: on a phone the administrator adds the form field with the editor's own "Add a Field" button
+    and names it with its pencil."""
 
     browser_size = "375x667"
     touch_enabled = True
     allow_inherited_tests_method = True
     admin_tour = "gov_request_type_admin_phone_tour"
-
-    def _add_field_by_hand(self, request_type):
-        request_type.properties_definition = [{"name": "reason", "string": FIELD_LABEL, "type": "char"}]

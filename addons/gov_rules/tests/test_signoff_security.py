@@ -155,6 +155,39 @@ class TestDecisionLogSecurity(GovOrgCase):
         self.assertEqual(document.with_user(self.clerk).signoff_task_ids, steps)
         self.assertFalse(Task.with_user(self.finance_clerk).search([("id", "in", steps.ids)]))
 
+    def test_steps_and_decisions_are_relations_of_the_item_R35_1(self):
+        """R35.1: the steps, the opinions and the decisions are One2many relations of the item (on
+        res_id, for the item's model only), kept up to date as the engine creates them, and the items are
+        searched by them as by any relation, within the reader's own rights."""
+        for name, comodel in (("signoff_task_ids", "gov.signoff.task"), ("consult_task_ids", "gov.signoff.task"),
+                              ("signoff_log_ids", "gov.signoff.log")):
+            field = self.env["gov.document"]._fields[name]
+            self.assertEqual((field.type, field.comodel_name, field.inverse_name, field.compute),
+                             ("one2many", comodel, "res_id", None))
+        document = self.new_document(consult_department_ids=[self.dept_finance.id])
+        # an entry about an item of another model with the same id is not the document's
+        self.env["gov.signoff.log"].create({"res_model": "gov.request", "res_id": document.id, "action": "submit",
+                                            "user_id": self.clerk.id})
+        self.assertFalse(document.sudo().signoff_task_ids | document.sudo().consult_task_ids)
+        self.assertFalse(document.sudo().signoff_log_ids)
+        document.with_user(self.principal).action_submit()
+        with self.assertQueryCount(0):  # the new steps and the entry joined the relations as they were created
+            opinions, steps, entries = (document.sudo().consult_task_ids, document.sudo().signoff_task_ids,
+                                        document.sudo().signoff_log_ids)
+        self.assertEqual(opinions.department_id, self.dept_finance)
+        self.assertEqual(set(steps.mapped("kind")), {"signoff"})
+        self.assertEqual(entries.mapped("action"), ["submit"])
+        self.env.invalidate_all()
+        Task = self.env["gov.signoff.task"]
+        self.assertEqual(Task.search([("res_model", "=", "gov.document"), ("res_id", "=", document.id)]),
+                         opinions | steps)
+        finance = self.finance_principal
+        self.assertEqual(self.env["gov.document"].with_user(self.clerk).search(
+            [("consult_task_ids.user_ids", "in", finance.id)]), document)
+        outsider = new_test_user(self.env, "t_outsider", groups="gov_rules.group_gov_user", name="区民政局科员 宋佳")
+        self.assertFalse(self.env["gov.document"].with_user(outsider).search(
+            [("id", "=", document.id), ("signoff_task_ids", "!=", False)]), "the item's own rules still apply")
+
     def test_log_read_by_drafter_submitter_and_readers_not_others_R35_1(self):
         """R35.1: a colleague submits the clerk's draft; the entries (withdrawn during consultation, on the
         opinion it waited for; issued, on no step) are read by the drafter and the submitter, the document

@@ -16,8 +16,31 @@ const FIELD_LABEL = "用车事由";
 const SUBJECT = "接待省检查组用车";
 const STEP_NAME = "分管区领导审批";
 
-/** Steps of the administrator; Odoo offers "Add Property" on wider screens only. */
-function adminSteps({ withField }) {
+/**
+ * Steps of the administrator. Odoo offers "Add Property" on wider screens only: on a phone the form
+ * fields' editor has its own "Add a Field" button, and the new field is named with its pencil.
+ */
+function adminSteps({ phone }) {
+    const addField = phone
+        ? [
+            {
+                content: "Add a form field (a phone: the editor's own button)",
+                trigger: ".modal .modal-footer button[name=action_add_field]",
+                run: "click",
+            },
+            {
+                content: "Open the new field's settings with its pencil",
+                trigger: ".modal .o_field_widget[name=properties] .o_property_field .o_field_property_open_popover",
+                run: "click",
+            },
+        ]
+        : [
+            {
+                content: "Add a form field",
+                trigger: ".modal .o_field_widget[name=properties] .o_field_property_add button",
+                run: "click",
+            },
+        ];
     return [
         {
             content: "Create a request type",
@@ -35,39 +58,31 @@ function adminSteps({ withField }) {
             run: "edit vehicle",
         },
         ...saveForm(),
-        ...(withField
-            ? [
-                ...clickHeaderButton("button[name=action_edit_form_fields]", "Edit Form Fields"),
-                {
-                    content: "Add a form field",
-                    trigger: ".modal .o_field_widget[name=properties] .o_field_property_add button",
-                    run: "click",
-                },
-                {
-                    content: "Name the field",
-                    trigger: ".o_field_property_definition .o_field_property_definition_header",
-                    run: `edit ${FIELD_LABEL}`,
-                },
-                {
-                    content: "Close the field's settings",
-                    trigger: ".modal .modal-body .text-muted",
-                    run: "click",
-                },
-                {
-                    content: "The field is on the form",
-                    trigger: `.modal .o_field_widget[name=properties] .o_field_property_label:contains(${FIELD_LABEL})`,
-                },
-                {
-                    content: "Save the form fields",
-                    trigger: ".modal .modal-footer .btn-primary",
-                    run: "click",
-                },
-                {
-                    content: "Back on the type",
-                    trigger: "body:not(:has(.modal)) .o_form_view .o_form_saved",
-                },
-            ]
-            : []),
+        ...clickHeaderButton("button[name=action_edit_form_fields]", "Edit Form Fields"),
+        ...addField,
+        {
+            content: "Name the field",
+            trigger: ".o_field_property_definition .o_field_property_definition_header",
+            run: `edit ${FIELD_LABEL}`,
+        },
+        {
+            content: "Close the field's settings (on a phone: their back arrow)",
+            trigger: phone ? ".o_field_property_definition button.oi-arrow-left" : ".modal .modal-body .text-muted",
+            run: "click",
+        },
+        {
+            content: "The field is on the form",
+            trigger: `.modal .o_field_widget[name=properties] .o_field_property_label:contains(${FIELD_LABEL})`,
+        },
+        {
+            content: "Save the form fields",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Back on the type",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_form_saved",
+        },
         {
             content: "Find the type's routes (on a phone: behind the buttons' menu of the control panel)",
             trigger: ".o_form_view button[name=action_routes], .o_control_panel button:has(.fa-bolt)",
@@ -127,11 +142,11 @@ function adminSteps({ withField }) {
 }
 
 registry.category("web_tour.tours").add("gov_request_type_admin_tour", {
-    steps: () => adminSteps({ withField: true }),
+    steps: () => adminSteps({ phone: false }),
 });
 
 registry.category("web_tour.tours").add("gov_request_type_admin_phone_tour", {
-    steps: () => adminSteps({ withField: false }),
+    steps: () => adminSteps({ phone: true }),
 });
 
 registry.category("web_tour.tours").add("gov_request_file_tour", {
