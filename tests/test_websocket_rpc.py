@@ -6,7 +6,7 @@ import os
 import time
 import unittest
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import websocket
 
@@ -54,7 +54,7 @@ class TestLiveUpdates(unittest.TestCase):
                 "res_id": document[0], "user_id": head[0], "summary": "请阅：实时提醒测试",
                 # Due on the server's today (UTC): Odoo pushes only to-dos due by then, and the default
                 # deadline is the creator's local date, which in Beijing is tomorrow after 16:00 UTC.
-                "date_deadline": datetime.now(timezone.utc).date().isoformat()})
+                "date_deadline": datetime.now(UTC).date().isoformat()})
             types = self._receive(ws, 30, until="mail.activity/updated")
         finally:
             ws.close()
