@@ -21,8 +21,10 @@ class GovPublicLetter(models.Model):
 
     _name = "gov.public.letter"
     _description = "Letter from the Public"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.supervision.source.mixin"]
     _order = "received_on desc, id desc"
+    _gov_item_source = "letter"
+    _gov_item_link_field = "letter_id"
 
     number = fields.Char(readonly=True, copy=False, index=True, default="/", tracking=True)
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -56,11 +58,6 @@ class GovPublicLetter(models.Model):
     can_instruct = fields.Boolean(compute="_compute_can_instruct")
 
     _number_uniq = models.Constraint("UNIQUE(number)", "Each letter has its own number.")
-
-    @api.depends("item_ids")
-    def _compute_item(self):
-        for letter in self:
-            letter.item_id = letter.item_ids[:1]
 
     @api.depends("sent_on", "instructed_on", "item_ids.state")
     def _compute_state(self):
@@ -168,38 +165,17 @@ class GovPublicLetter(models.Model):
             summary=in_lang.env._("Carry out the instruction on the letter %s", self.display_name))
 
     def _gov_item_deadline_values(self):
-        """The deadline of the item and its parts: the leader's date, else the rule set's time limit."""
+        """The leader's date, else the rule set's time limit in working days: the item starts at once."""
         if self.due_date:
             return {"deadline": self.due_date}
         policy = self.env["gov.rule.set"]._current(self.lead_department_id)._policy(ITEM_POLICY_CODE)
         return {"deadline_policy_id": policy.id}
 
-    def _gov_supervision_item_values(self):
-        """What a supervision item made of the instruction on this letter starts with."""
-        self.ensure_one()
-        deadline = self._gov_item_deadline_values()
-        responsible = self.lead_department_id.gov_principal_id
-        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True,
-                                        "responsible_id": responsible.id, **deadline})]
-        parts += [fields.Command.create({"department_id": unit.id, "responsible_id": unit.gov_principal_id.id,
-                                         **deadline})
-                  for unit in self.co_department_ids]
-        values = {**deadline, "responsible_id": responsible.id}
-        return values | {
-            "name": self.name,
-            "source": "letter",
-            "letter_id": self.id,
-            "instruction": self.instruction,
-            "leader_id": self.instructed_by_id.id,
-            "lead_department_id": self.lead_department_id.id,
-            "area_id": self.lead_department_id.gov_area_id.id,
-            "part_ids": parts,
-        }
+    def _gov_item_co_responsible(self, unit):
+        return unit.gov_principal_id
 
-    def action_open_item(self):
-        self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": "gov.supervision.item", "res_id": self.item_id.id,
-                "view_mode": "form", "target": "current"}
+    def _gov_item_own_values(self):
+        return {"instruction": self.instruction, "leader_id": self.instructed_by_id.id}
 
     def _compute_display_name(self):
         for letter in self:
