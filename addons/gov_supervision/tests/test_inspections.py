@@ -211,6 +211,11 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
         self.assertRecordValues(item, [{"source": "inspection", "inspection_id": inspection.id,
                                         "lead_department_id": self.dept_town.id, "name": "工地围挡整改"}])
         self.assertEqual(inspection.item_count, 1)
+        # from the inspection to its items and back from the item to its inspection
+        self.assertEqual(self.env["gov.supervision.item"].search(
+            inspection.with_user(self.supervisor).action_view_items()["domain"]), item)
+        back = item.with_user(self.supervisor).action_open_source()
+        self.assertEqual((back["res_model"], back["res_id"]), ("gov.inspection", inspection.id))
         with self.refused(UserError, "already a supervision item"):
             rectification.action_create_item()
         with self.refused(UserError, "conclusion"):

@@ -69,6 +69,10 @@ class TestPublicLetters(GovPublicCase, TransactionCase):
         self.assertEqual((todo.user_id, todo.date_deadline), (self.principal, deadline))
         # the lead unit carries it out: its clerk writes the result on the item
         self.assertTrue(item.with_user(self.clerk).is_lead_user)
+        # from the letter to its item and back
+        self.assertEqual(letter.with_user(self.deputy_a).action_open_item()["res_id"], item.id)
+        back = item.with_user(self.clerk).action_open_source()
+        self.assertEqual((back["res_model"], back["res_id"]), ("gov.public.letter", letter.id))
 
     def test_instruction_with_a_date_keeps_the_leaders_date_R17_1(self):
         letter = self.new_letter(due_date=self.today() + timedelta(days=15))
