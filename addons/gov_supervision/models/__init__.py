@@ -3,6 +3,7 @@ from . import gov_signoff_task
 from . import gov_position
 from . import gov_supervision_item
 from . import gov_supervision_part
+from . import gov_supervision_source_mixin
 from . import gov_public_letter
 from . import gov_suggestion
 from . import gov_suggestion_reply

@@ -10,6 +10,8 @@ LETTER_STATES = [
     ("instructed", "Instructed"),
     ("done", "Result Given"),
 ]
+# the time limit of an instruction that names no date: the rule set's ordinary supervision item (R17.1, R31.1)
+ITEM_POLICY_CODE = "supervision_ordinary"
 
 
 class GovPublicLetter(models.Model):
@@ -19,8 +21,10 @@ class GovPublicLetter(models.Model):
 
     _name = "gov.public.letter"
     _description = "Letter from the Public"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.supervision.source.mixin"]
     _order = "received_on desc, id desc"
+    _gov_item_source = "letter"
+    _gov_item_link_field = "letter_id"
 
     number = fields.Char(readonly=True, copy=False, index=True, default="/", tracking=True)
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -54,11 +58,6 @@ class GovPublicLetter(models.Model):
     can_instruct = fields.Boolean(compute="_compute_can_instruct")
 
     _number_uniq = models.Constraint("UNIQUE(number)", "Each letter has its own number.")
-
-    @api.depends("item_ids")
-    def _compute_item(self):
-        for letter in self:
-            letter.item_id = letter.item_ids[:1]
 
     @api.depends("sent_on", "instructed_on", "item_ids.state")
     def _compute_state(self):
@@ -130,7 +129,8 @@ class GovPublicLetter(models.Model):
         return True
 
     def action_instruct(self):
-        """The leader's instruction (阅批, R17.1): it becomes a supervision item of the units named."""
+        """The leader's instruction (阅批, R17.1): it becomes a supervision item of the units named, assigned
+        to them at once: by the date the leader sets, else within the rule set's time limit (working days)."""
         if not self.env.user.has_group("gov_rules.group_gov_leader"):
             raise UserError(self.env._("Only a leader reads and instructs letters from the public."))
         items = self.env["gov.supervision.item"]
@@ -144,34 +144,38 @@ class GovPublicLetter(models.Model):
                                            letter.display_name))
             letter.write({"instructed_by_id": self.env.user.id, "instructed_on": district_today(self),
                           "leader_id": letter.leader_id.id or self.env.user.id})
-            items |= items._create_from_source(letter)
+            item = items._create_from_source(letter)
+            letter._gov_ask_lead_unit(item)
+            items |= item
             letter.activity_feedback(["mail.mail_activity_data_todo"], user_id=self.env.user.id,
                                      feedback=self.env._("Instructed"))
         return True
 
-    def _gov_supervision_item_values(self):
-        """What a supervision item made of the instruction on this letter starts with."""
+    def _gov_ask_lead_unit(self, item):
+        """The item is assigned: its responsible person in the lead unit is asked to carry it out by its
+        deadline (a to-do, in his language)."""
         self.ensure_one()
-        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True,
-                                        "deadline": self.due_date})]
-        parts += [fields.Command.create({"department_id": unit.id, "deadline": self.due_date})
-                  for unit in self.co_department_ids]
-        values = {"deadline": self.due_date} if self.due_date else {}
-        return values | {
-            "name": self.name,
-            "source": "letter",
-            "letter_id": self.id,
-            "instruction": self.instruction,
-            "leader_id": self.instructed_by_id.id,
-            "lead_department_id": self.lead_department_id.id,
-            "area_id": self.lead_department_id.gov_area_id.id,
-            "part_ids": parts,
-        }
+        user = item.responsible_id
+        if item.state != "open" or not user:
+            return
+        in_lang = item.with_context(lang=user.lang or self.env.lang)
+        # sudo: the system asks the lead unit, whoever instructed the letter
+        in_lang.sudo().activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=item.deadline, user_id=user.id,
+            summary=in_lang.env._("Carry out the instruction on the letter %s", self.display_name))
 
-    def action_open_item(self):
-        self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": "gov.supervision.item", "res_id": self.item_id.id,
-                "view_mode": "form", "target": "current"}
+    def _gov_item_deadline_values(self):
+        """The leader's date, else the rule set's time limit in working days: the item starts at once."""
+        if self.due_date:
+            return {"deadline": self.due_date}
+        policy = self.env["gov.rule.set"]._current(self.lead_department_id)._policy(ITEM_POLICY_CODE)
+        return {"deadline_policy_id": policy.id}
+
+    def _gov_item_co_responsible(self, unit):
+        return unit.gov_principal_id
+
+    def _gov_item_own_values(self):
+        return {"instruction": self.instruction, "leader_id": self.instructed_by_id.id}
 
     def _compute_display_name(self):
         for letter in self:

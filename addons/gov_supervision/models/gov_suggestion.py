@@ -36,8 +36,10 @@ class GovSuggestion(models.Model):
 
     _name = "gov.suggestion"
     _description = "Deputies' Suggestion or CPPCC Proposal"
-    _inherit = ["gov.signoff.mixin"]
+    _inherit = ["gov.signoff.mixin", "gov.supervision.source.mixin"]
     _order = "session desc, number, id desc"
+    _gov_item_source = "suggestion"
+    _gov_item_link_field = "suggestion_id"
     _gov_state_field = "state"
     _gov_state_to = {"consulting": "review", "pending": "review", "approved": "replied", "rejected": "handling",
                      "returned": "handling", "draft": "handling", "lapsed": "handling"}
@@ -94,11 +96,6 @@ class GovSuggestion(models.Model):
             last = suggestion.reply_ids.sorted("round")[-1:]
             suggestion.satisfaction = last.satisfaction
             suggestion.disclosed = any(suggestion.reply_ids.mapped("disclosed"))
-
-    @api.depends("item_ids")
-    def _compute_item(self):
-        for suggestion in self:
-            suggestion.item_id = suggestion.item_ids[:1]
 
     # ------------------------------------------------------------------
     # Checks
@@ -259,29 +256,14 @@ class GovSuggestion(models.Model):
             items |= items._create_from_source(suggestion)
         return True
 
-    def _gov_supervision_item_values(self):
-        self.ensure_one()
-        parts = [fields.Command.create({"department_id": self.lead_department_id.id, "is_lead": True,
-                                        "responsible_id": self.responsible_id.id, "deadline": self.deadline})]
-        parts += [fields.Command.create({"department_id": unit.id, "deadline": self.deadline})
-                  for unit in self.co_department_ids]
-        values = {"deadline": self.deadline} if self.deadline else {}
-        if "responsible_id" in self.env["gov.supervision.item"]._fields:
-            values["responsible_id"] = self.responsible_id.id
-        return values | {
-            "name": self.name,
-            "source": "suggestion",
-            "suggestion_id": self.id,
-            "instruction": self.content,
-            "lead_department_id": self.lead_department_id.id,
-            "area_id": self.lead_department_id.gov_area_id.id,
-            "part_ids": parts,
-        }
+    def _gov_item_deadline_values(self):
+        return {"deadline": self.deadline} if self.deadline else {}
 
-    def action_open_item(self):
-        self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": "gov.supervision.item", "res_id": self.item_id.id,
-                "view_mode": "form", "target": "current"}
+    def _gov_item_lead_responsible(self):
+        return self.responsible_id
+
+    def _gov_item_own_values(self):
+        return {"instruction": self.content}
 
     def _compute_display_name(self):
         for suggestion in self:

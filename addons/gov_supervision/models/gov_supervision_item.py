@@ -95,7 +95,9 @@ class GovSupervisionItem(models.Model):
     extension_ids = fields.One2many("gov.supervision.extension", "item_id", string="Extensions (延期)")
     coordination_ids = fields.One2many("gov.supervision.coordination", "item_id")
     evidence_ids = fields.Many2many("ir.attachment", "gov_supervision_item_evidence_rel", "item_id",
-                                    "attachment_id")
+                                    "attachment_id", copy=False,
+                                    help="The files that prove the result (documents, photos, acceptance "
+                                         "records): the lead unit attaches them before submitting the result.")
     open_date = fields.Date(string="Assigned on", index=True, readonly=True, copy=False)
     return_count = fields.Integer(string="Returns (退回重办)", readonly=True, copy=False, index=True,
                                   help="How many times the supervision office sent the result back to be redone.")
@@ -297,6 +299,10 @@ class GovSupervisionItem(models.Model):
             raise UserError(self.env._("Only an item in progress can be submitted for closure."))
         if not (self.result or "").strip() or self.result == "<p><br></p>":
             raise UserError(self.env._("Describe the result of %s before submitting it for closure.", self.name))
+        if not self.evidence_ids:
+            raise UserError(self.env._(
+                "Attach the evidence of the result of %s (documents, photos, acceptance records) before "
+                "submitting it for closure.", self.name))
         # sudo: the parts decide, whether or not the lead reads each of them
         open_parts = self.sudo().part_ids.filtered(lambda part: not part.is_lead and part.state == "open")
         if open_parts:

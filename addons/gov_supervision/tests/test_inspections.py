@@ -113,6 +113,75 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
         inspection.with_user(self.clerk).action_start()
         self.assertEqual(inspection.state, "in_progress")
 
+    def test_supervision_offices_own_inspection_goes_to_the_leader_in_charge_R34_1_R34_2_R18_1(self):
+        """R34.1, R34.2: the supervision office's own inspection, in the government's name, is approved by
+        the leader in charge, never routed back to the office that drafted it; R18.1: the office still
+        cannot approve it itself."""
+        office_unit = self.env["hr.department"].create({"name": "区政府督查室", "gov_unit_kind": "department",
+                                                        "gov_area_id": self.area_economy.id})
+        self.env["hr.employee"].create({"name": self.supervisor.name, "user_id": self.supervisor.id,
+                                        "department_id": office_unit.id})
+        inspection = self.new_inspection(self.supervisor, organiser_id=office_unit.id, in_government_name=True)
+        inspection.with_user(self.supervisor).action_signoff_submit()
+        self.assertEqual(inspection.signoff_row_id, self.env.ref("gov_supervision.matrix_inspection_office"))
+        steps = inspection.sudo().signoff_task_ids.filtered(lambda task: task.kind == "signoff")
+        self.assertEqual(steps.mapped("role"), ["area_leader"], "one step: the office is not a step of its own")
+        self.assertTrue(steps.separation_of_duties)
+        self.assertEqual(self.pending(inspection).user_ids, self.deputy_a)
+        with self.refused(UserError, r"R18\.1"):
+            inspection.with_user(self.supervisor).action_signoff_approve()
+        inspection.with_user(self.deputy_a).action_signoff_approve("同意以区政府名义开展")
+        self.assertEqual(inspection.state, "planned")
+        # another member of the supervision office's group drafts one: the same route
+        colleague = new_test_user(self.env, "t_sup_colleague", name="督查室科员 方圆", lang="en_US",
+                                  groups="gov_rules.group_gov_user,gov_supervision.group_supervision_office")
+        other = self.new_inspection(colleague, name="营商环境督查", subject_id=self.subject_business.id,
+                                    organiser_id=office_unit.id)
+        other.with_user(colleague).action_signoff_submit()
+        self.assertEqual(self.pending(other).user_ids, self.deputy_a)
+        with self.refused(UserError, r"R18\.1"):
+            other.with_user(colleague).action_signoff_approve()
+
+    def test_supervision_offices_overlapping_inspection_goes_to_the_leader_and_the_head_R34_1_R18_1(self):
+        """R34.1: the office's own inspection overlapping another one: the leader in charge reviews and the
+        head decides; the office is no step of it (R18.1)."""
+        self.rule_set.inspection_duplicates = "approve"
+        self.planned_inspection()
+        duplicate = self.new_inspection(self.supervisor, name="联合安全检查", in_government_name=True,
+                                        target_ids=[(6, 0, self.dept_town.ids)])
+        duplicate.with_user(self.supervisor).action_signoff_submit()
+        self.assertEqual(duplicate.signoff_row_id,
+                         self.env.ref("gov_supervision.matrix_inspection_office_duplicate"))
+        self.assertEqual(self.pending(duplicate).user_ids, self.deputy_a)
+        with self.refused(UserError, r"R18\.1"):
+            duplicate.with_user(self.supervisor).action_signoff_approve()
+        duplicate.with_user(self.deputy_a).action_signoff_approve()
+        self.assertEqual(self.pending(duplicate).user_ids, self.head)
+        duplicate.with_user(self.head).action_signoff_approve("同意联合开展")
+        self.assertEqual(duplicate.state, "planned")
+
+    def test_a_units_inspection_still_separates_duties_R18_1(self):
+        """R18.1 for everyone else: a unit's inspection goes to its principal, then to the supervision
+        office; the clerk who submitted it approves no step of it."""
+        inspection = self.new_inspection()
+        inspection.with_user(self.clerk).action_signoff_submit()
+        self.assertEqual(inspection.signoff_row_id, self.env.ref("gov_supervision.matrix_inspection_unit"))
+        with self.refused(UserError, r"R18\.1"):
+            inspection.with_user(self.clerk).action_signoff_approve()
+        inspection.with_user(self.principal).action_signoff_approve()
+        self.assertEqual(self.pending(inspection).user_ids, self.supervisor)
+        with self.refused(UserError, r"R18\.1"):
+            inspection.with_user(self.clerk).action_signoff_approve()
+        inspection.with_user(self.supervisor).action_signoff_approve()
+        self.assertEqual(inspection.state, "planned")
+        # the government's name, drafted by a unit: the leader in charge, and the drafter is no approver
+        named = self.new_inspection(name="以政府名义督查", subject_id=self.subject_business.id,
+                                    in_government_name=True)
+        named.with_user(self.clerk).action_signoff_submit()
+        self.assertEqual(named.signoff_row_id, self.env.ref("gov_supervision.matrix_inspection_government"))
+        with self.refused(UserError, r"R18\.1"):
+            named.with_user(self.clerk).action_signoff_approve()
+
     def test_scope_is_fixed_once_approved_R34_1(self):
         inspection = self.planned_inspection()
         with self.refused(UserError, "approved as planned"):
@@ -142,6 +211,11 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
         self.assertRecordValues(item, [{"source": "inspection", "inspection_id": inspection.id,
                                         "lead_department_id": self.dept_town.id, "name": "工地围挡整改"}])
         self.assertEqual(inspection.item_count, 1)
+        # from the inspection to its items and back from the item to its inspection
+        self.assertEqual(self.env["gov.supervision.item"].search(
+            inspection.with_user(self.supervisor).action_view_items()["domain"]), item)
+        back = item.with_user(self.supervisor).action_open_source()
+        self.assertEqual((back["res_model"], back["res_id"]), ("gov.inspection", inspection.id))
         with self.refused(UserError, "already a supervision item"):
             rectification.action_create_item()
         with self.refused(UserError, "conclusion"):

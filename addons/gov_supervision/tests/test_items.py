@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common_items import SupervisionItems
@@ -279,6 +279,31 @@ class TestSupervisionItems(SupervisionItems, TransactionCase):
         self.assertEqual((item.state, item.closed_on, item.return_count), ("closed", self.today(), 1))
         self.assertTrue(item.was_on_time)
         self.assertEqual(set(item.part_ids.mapped("state")), {"done"})
+
+    def test_closure_needs_evidence_attached_to_the_item_R31_1(self):
+        """R31.1: the lead unit submits its result with evidence: without an evidence file the closure is
+        refused and nothing moves; the evidence is an attachment of the item, which the supervision office
+        reads when it reviews the result."""
+        item = self.new_item(co_units=False)
+        lead = item.with_user(self.clerk)
+        lead.result = "<p>已完成改造</p>"
+        with self.refused(UserError, "Attach the evidence"):
+            lead.action_submit_closure()
+        self.assertEqual((item.state, item.signoff_state), ("open", "draft"))
+        evidence = self.evidence(item, name="改造验收单.pdf")
+        lead.write({"evidence_ids": [Command.link(evidence.id)]})
+        # a co-unit does not attach the lead's evidence
+        with self.assertRaises(AccessError):
+            item.with_user(self.finance_clerk).write({"evidence_ids": [Command.clear()]})
+        lead.action_submit_closure()
+        self.assertEqual(item.state, "review")
+        self.assertEqual(item.with_user(self.officer).evidence_ids.mapped("name"), ["改造验收单.pdf"])
+        self.assertEqual(evidence.with_user(self.officer).raw, b"%PDF-1.4 acceptance")
+        # under review, the evidence stays as submitted
+        with self.assertRaises(UserError):
+            lead.write({"evidence_ids": [Command.clear()]})
+        item.with_user(self.officer).action_signoff_approve("同意办结")
+        self.assertEqual((item.state, item.evidence_ids), ("closed", evidence))
 
     def test_creating_an_item_costs_a_fixed_number_of_queries(self):
         """Creating an item costs the same queries however many items exist (no query per existing item)."""

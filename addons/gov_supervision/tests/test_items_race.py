@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api
+from odoo import Command, api
 from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.exceptions import UserError
 from odoo.service.model import retrying
@@ -25,7 +25,9 @@ class TestSupervisionRace(TransactionCase):
                 "responsible_id": clerk.id, "area_id": env.ref("gov_rules.demo_area_economy").id,
                 "deadline": district_today(env) + timedelta(days=30)})
             item.action_open()
-            item.with_user(clerk).write({"result": "<p>已完成</p>"})
+            evidence = env["ir.attachment"].with_user(clerk).create({
+                "name": "验收报告.pdf", "raw": b"%PDF-1.4", "res_model": item._name, "res_id": item.id})
+            item.with_user(clerk).write({"result": "<p>已完成</p>", "evidence_ids": [Command.link(evidence.id)]})
             item.with_user(clerk).action_submit_closure()
             self.item_id = item.id
             self.officer_id = item.signoff_user_ids[:1].id
@@ -36,7 +38,7 @@ class TestSupervisionRace(TransactionCase):
             # the decision log and steps are append-only for users: the test removes what it made by SQL
             for table, model_column in (("gov_signoff_log", "res_model"), ("gov_signoff_task", "res_model"),
                                         ("mail_activity", "res_model"), ("mail_message", "model"),
-                                        ("mail_followers", "res_model")):
+                                        ("mail_followers", "res_model"), ("ir_attachment", "res_model")):
                 cr.execute(SQL("DELETE FROM %s WHERE %s = 'gov.supervision.item' AND res_id = %s",
                                SQL.identifier(table), SQL.identifier(model_column), self.item_id))
             cr.execute("DELETE FROM gov_supervision_item WHERE id = %s", [self.item_id])

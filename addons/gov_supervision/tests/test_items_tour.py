@@ -13,7 +13,8 @@ EXTENSIONS_URL = "/odoo/action-gov_supervision.action_gov_supervision_extension"
 class TestSupervisionItemsTour(SupervisionItems, HttpCase):
     """The story in a browser, in Chinese, at desktop size: the lead unit and a co-unit report, the
     co-unit hands in its contribution, the lead asks for an extension, the leader in charge approves, the
-    lead submits the result, the supervision office sends it back, it is submitted again and closed."""
+    lead submits the result with its evidence file, the supervision office sends it back, it is submitted
+    again and closed."""
 
     @classmethod
     def setUpClass(cls):
@@ -50,12 +51,15 @@ class TestSupervisionItemsTour(SupervisionItems, HttpCase):
         self._tour(f"{EXTENSIONS_URL}/{extension.id}", "gov_supervision_approve_extension_tour", "t_dep_a")
         self.assertEqual(item.deadline, extension.new_deadline)
         self.assertEqual(item.original_deadline, original)
-        # the lead submits the result; the supervision office sends it back; again; accepted
+        # the lead submits the result with its evidence; the supervision office sends it back; again; accepted
         self._tour(url, "gov_supervision_submit_tour", "t_clerk")
         self.assertEqual(item.state, "review")
+        self.assertEqual(item.evidence_ids.mapped("name"), ["泊位验收报告.pdf"])
+        self.assertEqual((item.evidence_ids.res_model, item.evidence_ids.res_id), (item._name, item.id),
+                         "the evidence is an attachment of the item")
         self._tour(url, "gov_supervision_send_back_tour", "t_sup_officer")
         self.assertEqual((item.state, item.return_count), ("open", 1))
-        self._tour(url, "gov_supervision_submit_tour", "t_clerk")
+        self._tour(url, "gov_supervision_resubmit_tour", "t_clerk")
         self._tour(url, "gov_supervision_accept_tour", "t_sup_officer")
         self.assertEqual((item.state, item.closed_on), ("closed", self.today()))
 

@@ -48,6 +48,55 @@ class TestPublicLetters(GovPublicCase, TransactionCase):
         self.assertEqual(letter.state, "done")
         self.assertIn("已完成排水改造", letter.item_result)
 
+    def test_instruction_without_a_date_starts_the_item_at_once_R17_1(self):
+        """R17.1: a leader who sets no date still starts the item: its deadline is the rule set's time limit
+        in working days, it is assigned to the lead unit and its co-units at once, and the lead unit's
+        responsible person gets the to-do."""
+        letter = self.new_letter()
+        letter.with_user(self.office).action_send_to_leader()
+        self.instruct(letter)
+        item = letter.item_id
+        policy = self.env.ref("gov_supervision.policy_supervision_ordinary")
+        deadline = self.rule_set.calendar_id.add_working_days(self.today(), policy.working_days)
+        self.assertRecordValues(item, [{"state": "open", "deadline_policy_id": policy.id, "deadline": deadline,
+                                        "original_deadline": deadline, "open_date": self.today(),
+                                        "responsible_id": self.principal.id}])
+        self.assertTrue(item.deadline_open, "the deadline counts from now")
+        self.assertEqual(item.part_ids.mapped(lambda p: (p.department_id, p.responsible_id, p.deadline)),
+                         [(self.dept_drc, self.principal, deadline),
+                          (self.dept_finance, self.finance_principal, deadline)])
+        todo = item.sudo().activity_ids.filtered(lambda a: letter.display_name in (a.summary or ""))
+        self.assertEqual((todo.user_id, todo.date_deadline), (self.principal, deadline))
+        # the lead unit carries it out: its clerk writes the result on the item
+        self.assertTrue(item.with_user(self.clerk).is_lead_user)
+        # from the letter to its item and back
+        self.assertEqual(letter.with_user(self.deputy_a).action_open_item()["res_id"], item.id)
+        back = item.with_user(self.clerk).action_open_source()
+        self.assertEqual((back["res_model"], back["res_id"]), ("gov.public.letter", letter.id))
+
+    def test_instruction_with_a_date_keeps_the_leaders_date_R17_1(self):
+        letter = self.new_letter(due_date=self.today() + timedelta(days=15))
+        self.instruct(letter)
+        self.assertRecordValues(letter.item_id, [{"state": "open", "deadline": letter.due_date,
+                                                  "deadline_policy_id": False}])
+        self.assertEqual(set(letter.item_id.part_ids.mapped("deadline")), {letter.due_date})
+
+    def test_another_units_clerk_cannot_instruct_a_letter_R17_1(self):
+        """R17.1: only a leader instructs: another unit's clerk, even one the letter concerns, is refused
+        and nothing is assigned."""
+        letter = self.new_letter()
+        letter.with_user(self.office).action_send_to_leader()
+        letter.with_user(self.office).write({"lead_department_id": self.dept_drc.id,
+                                             "co_department_ids": [(6, 0, self.dept_finance.ids)],
+                                             "instruction": "请区发改局牵头办理。"})
+        self.assertTrue(letter.with_user(self.finance_clerk).read(["name"]), "the co-unit's clerk reads it")
+        with self.assertRaises(AccessError):
+            letter.with_user(self.finance_clerk).write({"instruction": "请财政局办理。"})
+        with self.refused(UserError, "Only a leader"):
+            letter.with_user(self.finance_clerk).action_instruct()
+        self.assertEqual(letter.state, "reading")
+        self.assertFalse(letter.item_ids)
+
     def test_a_clerk_cannot_instruct_a_letter_R17_1(self):
         letter = self.new_letter()
         letter.with_user(self.office).action_send_to_leader()

@@ -113,6 +113,10 @@ class TestSuggestions(GovPublicCase, TransactionCase):
         self.assertEqual(item.part_ids.department_id, self.dept_drc | self.dept_finance)
         with self.refused(UserError, "already followed"):
             suggestion.with_user(self.office).action_create_item()
+        # from the suggestion to its item and back
+        self.assertEqual(suggestion.with_user(self.office).action_open_item()["res_id"], item.id)
+        back = item.with_user(self.office).action_open_source()
+        self.assertEqual((back["res_model"], back["res_id"]), ("gov.suggestion", suggestion.id))
         item.sudo().write({"state": "closed", "result": "<p>改造完成。</p>"})
         self.assertEqual(suggestion.item_state, "closed")
         self.assertIn("改造完成", suggestion.item_result)

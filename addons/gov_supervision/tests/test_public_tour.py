@@ -40,7 +40,7 @@ class TestPublicTour(GovPublicCase, HttpCase):
         self._tour(LETTERS_URL, "gov_public_letter_instruct_tour", "t_dep_a")
         self.assertEqual(letter.state, "instructed")
         self.assertRecordValues(letter.item_id, [{"source": "letter", "lead_department_id": self.dept_drc.id,
-                                                  "leader_id": self.deputy_a.id}])
+                                                  "leader_id": self.deputy_a.id, "state": "open"}])
 
     def test_public_page_finds_a_disclosed_reply_R14_1(self):
         suggestion = self.new_suggestion(name=DISCLOSED)

@@ -5,8 +5,8 @@ import { clickHeaderButton, expectState } from "@gov_rules/../tests/tours/gov_do
  * A supervision item's story, run by gov_supervision/tests/test_items_tour.py with different logins
  * (in Chinese), at desktop and phone size: the lead unit and a co-unit report their progress, the
  * co-unit hands in its contribution, the lead asks for an extension (延期), the leader in charge
- * approves it, the lead submits the result (办结), the supervision office sends it back (退回重办), it
- * is submitted again and accepted.
+ * approves it, the lead submits the result (办结) with its evidence file, the supervision office sends
+ * it back (退回重办), it is submitted again and accepted.
  *
  * Triggers use field and button names, never labels (the users work in Chinese), except the engine's
  * "Return for Changes" (退回修改), which shares its button name with the other decisions.
@@ -119,10 +119,8 @@ registry.category("web_tour.tours").add("gov_supervision_approve_extension_tour"
     steps: () => decide(APPROVE, "Approve", "同意延期", "approved"),
 });
 
-registry.category("web_tour.tours").add("gov_supervision_submit_tour", {
-    steps: () => [
-        openPage("result"),
-        editHtml(".o_form_view .o_field_widget[name=result]", "新增泊位全部建成投用"),
+function submitResult() {
+    return [
         ...clickHeaderButton("button[name=action_submit_closure]", "Submit Result"),
         {
             content: "Confirm the submission",
@@ -130,6 +128,49 @@ registry.category("web_tour.tours").add("gov_supervision_submit_tour", {
             run: "click",
         },
         expectState("review"),
+    ];
+}
+
+/** The lead unit attaches its evidence file through the form's upload (an attachment of the item). */
+function attachEvidence(fileName) {
+    const field = ".o_form_view .o_field_widget[name=evidence_ids]";
+    return [
+        {
+            content: `Attach the evidence "${fileName}"`,
+            trigger: `${field} input.o_input_file:not(:visible)`,
+            run() {
+                const transfer = new DataTransfer();
+                transfer.items.add(new File(["%PDF-1.4 验收材料"], fileName, { type: "application/pdf" }));
+                this.anchor.files = transfer.files;
+                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+        },
+        {
+            content: "The evidence is uploaded and listed",
+            trigger: `${field} .o_attachment[title="${fileName}"]:not(.o_attachment_uploading)`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("gov_supervision_submit_tour", {
+    steps: () => [
+        openPage("result"),
+        editHtml(".o_form_view .o_field_widget[name=result]", "新增泊位全部建成投用"),
+        ...attachEvidence("泊位验收报告.pdf"),
+        ...submitResult(),
+    ],
+});
+
+/** Submitted again after it was sent back: the evidence attached before stays on the item. */
+registry.category("web_tour.tours").add("gov_supervision_resubmit_tour", {
+    steps: () => [
+        openPage("result"),
+        {
+            content: "The evidence attached before is still there",
+            trigger: '.o_form_view .o_field_widget[name=evidence_ids] .o_attachment[title="泊位验收报告.pdf"]',
+        },
+        editHtml(".o_form_view .o_field_widget[name=result]", "新增泊位全部建成投用，验收材料已补充"),
+        ...submitResult(),
     ],
 });
 

@@ -9,13 +9,35 @@ import {
 /**
  * Tours of letters from the public, run by gov_supervision/tests/test_public_tour.py at desktop and
  * phone size, in Chinese: the office registers a letter and sends it to a leader; the leader instructs
- * it (阅批), which makes it a supervision item (R17.1).
+ * it (阅批), which makes it a supervision item (R17.1), started at once; the leader goes from the letter
+ * to its item and back.
  *
  * Triggers use field and button names, never labels.
  */
 
 // also in test_public_tour.py
 const LETTER = "反映金厂镇道路积水问题";
+
+/** Press a smart button: in the form's button box, or in the menu it is folded into (on a phone). */
+function clickStatButton(name, what) {
+    const inBox = `.o_form_view button.oe_stat_button[name=${name}]`;
+    return [
+        {
+            content: `Find "${what}" among the smart buttons, or open the menu they are folded into`,
+            trigger: `${inBox}, .o_form_view .o_button_more`,
+            async run(helpers) {
+                if (!helpers.queryFirst(inBox, { visible: true })) {
+                    await helpers.click(".o_form_view .o_button_more");
+                }
+            },
+        },
+        {
+            content: `Press "${what}"`,
+            trigger: `${inBox}, .o-dropdown--menu button[name=${name}]`,
+            run: "click",
+        },
+    ];
+}
 
 function openLetter() {
     return {
@@ -74,5 +96,18 @@ registry.category("web_tour.tours").add("gov_public_letter_instruct_tour", {
             content: "The letter now has a page for its supervision item's result",
             trigger: ".o_form_view .o_notebook_headers a.nav-link[name=result]",
         },
+        ...clickStatButton("action_open_item", "Go from the letter to its supervision item"),
+        {
+            content: "The item names the letter it comes from",
+            trigger: `.o_form_view .o_field_widget[name=letter_id]:contains(${LETTER})`,
+        },
+        // started at once, within the rule set's time limit (R17.1)
+        expectState("open"),
+        ...clickStatButton("action_open_source", "Back from the item to its source, the letter"),
+        {
+            content: "The letter again",
+            trigger: ".o_form_view .o_field_widget[name=sender_name]",
+        },
+        expectState("instructed"),
     ],
 });
