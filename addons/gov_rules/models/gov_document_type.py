@@ -37,8 +37,5 @@ class GovDocumentType(models.Model):
 
     def action_edit_form_fields(self):
         """Open the form fields of this type in the properties editor."""
-        self.ensure_one()
-        editor = self.env["gov.document.type.fields"].create({"type_id": self.id})
-        return {"type": "ir.actions.act_window", "name": self.env._("Form Fields of %s", self.display_name),
-                "res_model": editor._name, "res_id": editor.id, "view_mode": "form", "target": "new"}
+        return self.env["gov.document.type.fields"]._gov_open_for(self)
 

@@ -355,6 +355,21 @@ class TestFormFieldsOnTheType(GovOrgCase):
         with self.assertRaisesRegex(UserError, "under way"):
             submitted.with_user(self.clerk).write({"properties": {"heating_area": 10.0}})
 
+    def test_add_a_field_button_appends_a_field_and_reopens_the_editor(self):
+        """On a phone the web client hides "Add Property": the editor's own button adds a text field to
+        the type, which the administrator then names with its pencil, in the reopened editor."""
+        admin = self.env.ref("base.user_admin")
+        action = self.type_notice.with_user(admin).action_edit_form_fields()
+        editor = self.env[action["res_model"]].with_user(admin).browse(action["res_id"])
+        again = editor.action_add_field()
+        again = editor.browse(again["res_id"]).action_add_field()
+        definition = self.type_notice.properties_definition
+        self.assertEqual([(prop["type"], prop["string"]) for prop in definition],
+                         [("char", "Field 1"), ("char", "Field 2")])
+        self.assertEqual(len({prop["name"] for prop in definition}), 2, "each field gets its own name")
+        self.assertEqual((again["res_model"], again["target"]), ("gov.document.type.fields", "new"))
+        self.assertNotEqual(again["res_id"], editor.id, "the editor opens again on the type's new definition")
+
     def test_only_administrators_change_the_form_fields(self):
         with self.assertRaises(AccessError):
             self.type_notice.with_user(self.clerk).action_edit_form_fields()
