@@ -237,7 +237,7 @@ class TestInspections(GovInspectionOrganisation, TransactionCase):
         plan.with_user(self.head).action_signoff_approve()
         self.assertEqual(plan.state, "approved")
         self.assertEqual((first | second).mapped("state"), ["planned", "planned"])
-        self.assertIn("2026年度督查计划", first.sudo().signoff_log_ids[:1].opinion)
+        self.assertIn("2026年度督查计划", first.sudo().signoff_log_ids.sorted()[:1].opinion)
 
     # ------------------------------------------------------------------
     # Bad input, wrong persons, access
