@@ -12,3 +12,4 @@ from . import test_topics_tour
 from . import test_plan
 from . import test_cadence
 from . import test_plan_tour
+from . import test_cron_languages
