@@ -59,6 +59,8 @@ class GovInspectionPlan(models.Model):
                         inspection=inspection.name, start=inspection.date_from.year, year=plan.year))
 
     def _gov_signoff_check_submit(self):
+        # the unit that draws up the plan submits it (or the supervision office, the office): who may change it
+        self.check_access("write")
         # the plan's inspections against those already planned or held: one query for all of them (R34.1)
         self.inspection_ids.filtered(lambda inspection: inspection.state == "draft")._gov_check_duplicates()
         return super()._gov_signoff_check_submit()

@@ -55,6 +55,14 @@ class GovSupervisionCoordination(models.Model):
                                            item.lead_department_id.name))
         return super().create(vals_list)
 
+    def _gov_signoff_check_submit(self):
+        result = super()._gov_signoff_check_submit()
+        Item = self.env["gov.supervision.item"]
+        if not Item._is_supervision_staff() and self.item_id.lead_department_id not in Item._my_units():
+            raise UserError(self.env._("The lead unit (%s) records the coordination (R33.1).",
+                                       self.item_id.lead_department_id.name))
+        return result
+
     def _gov_signoff_on_state(self, state):
         result = super()._gov_signoff_on_state(state)
         if state not in ("approved", "rejected"):

@@ -99,6 +99,10 @@ class GovSupervisionExtension(models.Model):
         result = super()._gov_signoff_check_submit()
         if self.item_id.state != "open":
             raise UserError(self.env._("An extension is asked for an item in progress only."))
+        Item = self.env["gov.supervision.item"]
+        if not Item._is_supervision_staff() and self.item_id.lead_department_id not in Item._my_units():
+            raise UserError(self.env._("Only the lead unit (%s) asks for an extension.",
+                                       self.item_id.lead_department_id.name))
         if self.item_id.deadline and district_today(self) > self.item_id.deadline:
             raise ValidationError(self.env._("The deadline of %s has passed: an extension is asked before it.",
                                              self.item_id.name))
