@@ -40,6 +40,15 @@ class GovSupervisionExtension(models.Model):
     current_deadline = fields.Date(string="Deadline When Asked", readonly=True)
     new_deadline = fields.Date(required=True, tracking=True)
     reason = fields.Text(required=True)
+    can_ask = fields.Boolean(compute="_compute_can_ask")
+
+    @api.depends_context("uid")
+    @api.depends("item_id.lead_department_id")
+    def _compute_can_ask(self):
+        Item = self.env["gov.supervision.item"]
+        staff, units = Item._is_supervision_staff(), Item._my_units()
+        for extension in self:
+            extension.can_ask = staff or extension.item_id.lead_department_id in units
 
     @api.depends("item_id.name", "new_deadline")
     def _compute_name(self):
@@ -99,8 +108,7 @@ class GovSupervisionExtension(models.Model):
         result = super()._gov_signoff_check_submit()
         if self.item_id.state != "open":
             raise UserError(self.env._("An extension is asked for an item in progress only."))
-        Item = self.env["gov.supervision.item"]
-        if not Item._is_supervision_staff() and self.item_id.lead_department_id not in Item._my_units():
+        if not self.can_ask:
             raise UserError(self.env._("Only the lead unit (%s) asks for an extension.",
                                        self.item_id.lead_department_id.name))
         if self.item_id.deadline and district_today(self) > self.item_id.deadline:

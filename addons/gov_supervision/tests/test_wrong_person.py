@@ -72,6 +72,8 @@ class TestItemsWrongPerson(SupervisionItems, TransactionCase):
             "item_id": item.id, "name": "资金分担比例", "disagreements": "<p>分歧</p>",
             "proposal": "<p>区级财政承担六成。</p>", "reasons": "<p>属民生工程。</p>"})
         for user in (self.finance_clerk, self.deputy_b):
+            self.assertFalse(extension.with_user(user).can_ask or coordination.with_user(user).can_submit,
+                             "the buttons are not offered")
             with self.refused(UserError, "Only the lead unit"):
                 extension.with_user(user).action_ask()
             with self.refused(UserError, "The lead unit .* records the coordination"):
@@ -190,10 +192,19 @@ class TestInspectionsWrongPerson(GovInspectionOrganisation, TransactionCase):
         plan = self.env["gov.inspection.plan"].with_user(self.clerk).create({"name": "发改局2026年度督查计划",
                                                                              "year": 2026})
         self.new_inspection(plan_id=plan.id)
+        self.assertTrue(plan.with_user(self.clerk).can_submit)
         for user in (self.finance_clerk, self.deputy_a):
+            self.assertFalse(plan.with_user(user).can_submit, "the button is not offered")
             with self.assertRaises(AccessError):
                 plan.with_user(user).action_signoff_submit()
         self.assertEqual(plan.signoff_state, "draft")
+
+    def test_another_unit_or_a_leader_does_not_submit_an_inspection_R34_1(self):
+        inspection = self.new_inspection()
+        for user in (self.finance_clerk, self.deputy_a):
+            with self.assertRaises(UserError):
+                inspection.with_user(user).action_signoff_submit()
+        self.assertEqual(inspection.state, "draft")
 
     def test_only_a_leader_instructs_a_document_R5_1(self):
         with self.assertRaises(UserError):
