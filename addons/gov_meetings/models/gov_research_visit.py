@@ -35,6 +35,14 @@ class GovResearchVisit(models.Model):
     # the visits the office was already warned about with this one (a pair is warned once)
     warned_visit_ids = fields.Many2many("gov.research.visit", "gov_research_visit_warned_rel", "visit_id",
                                         "other_id", string="Clashes Warned", readonly=True, copy=False)
+    can_cancel = fields.Boolean(compute="_compute_can_cancel")
+
+    @api.depends_context("uid")
+    @api.depends("leader_id")
+    def _compute_can_cancel(self):
+        office = self.env.su or self.env.user.has_group("gov_rules.group_gov_office")
+        for visit in self:
+            visit.can_cancel = office or visit.leader_id == self.env.user
 
     @api.depends("place")
     def _compute_place_key(self):
@@ -165,8 +173,7 @@ class GovResearchVisit(models.Model):
         self.env["mail.activity"].sudo().create(values)
 
     def action_cancel(self):
-        if not self.env.su and self.filtered(lambda visit: visit.leader_id != self.env.user) and \
-                not self.env.user.has_group("gov_rules.group_gov_office"):
+        if not all(self.mapped("can_cancel")):
             raise UserError(self.env._("A research visit is cancelled by its leader or the office."))
         self.active = False
         return True

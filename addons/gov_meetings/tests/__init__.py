@@ -12,3 +12,5 @@ from . import test_topics_tour
 from . import test_plan
 from . import test_cadence
 from . import test_plan_tour
+from . import test_cron_languages
+from . import test_wrong_person

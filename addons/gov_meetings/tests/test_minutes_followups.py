@@ -156,3 +156,22 @@ class TestDecisionFollowups(MinutesCase):
         told = followup.activity_ids.filtered(lambda a: a.activity_type_id == deadline_type).user_id
         self.assertIn(self.principal, told)
         self.assertIn(self.office_director, told)
+
+    def test_wrong_person_starts_or_records_no_follow_up_R11_3(self):
+        """The evaluation and the report to 区委 are started by the office, not by the chair nor the unit; a
+        follow-up is recorded by its responsible unit or the office, not by another unit nor a leader."""
+        party = self.signed(self.type_party)
+        executive = self.signed(self.type_executive, name="背街小巷整治")
+        for user in (self.head, self.principal):
+            with self.refused(UserError, "Only the office starts"):
+                executive.with_user(user).action_start_evaluation()
+            with self.refused(UserError, "Only the office starts"):
+                party.with_user(user).action_start_party_report()
+        self.assertFalse(executive.evaluation_id or party.party_report_id)
+        action = executive.with_user(self.office_director).action_start_evaluation()
+        followup = self.env["gov.meeting.followup"].browse(action["res_id"])
+        followup.with_user(self.principal).note = "<p>实施效果良好。</p>"
+        for user in (self.other_clerk, self.head):
+            with self.assertRaises(UserError):
+                followup.with_user(user).action_done()
+        self.assertNotEqual(followup.state, "done")

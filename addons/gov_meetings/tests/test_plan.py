@@ -365,3 +365,36 @@ class TestMeetingPlan(GovOrgCase):
         system = meeting(unplanned, "全区发改系统工作会议", day=12)
         self.assertTrue(system.plan_unplanned)
         self.assertEqual(unplanned.meeting_id, system)
+
+    def test_units_and_leaders_do_not_do_the_offices_part_R26_1(self):
+        """Submitting the plan for review, giving a unit its list back and cancelling a planned meeting are
+        the office's: the unit's clerk, its principal and a deputy are refused, and not offered the buttons."""
+        self.plan.with_user(self.office_director).action_open_collection()
+        line = self.add_line()
+        drc = self.submission(self.dept_drc)
+        drc.with_user(self.clerk).action_send()
+        for user in (self.clerk, self.principal, self.deputy_a):
+            with self.refused(UserError, "Only the government office"):
+                self.plan.with_user(user).action_signoff_submit()
+        for user in (self.clerk, self.principal):
+            self.assertFalse(drc.with_user(user).can_reopen)
+            with self.refused(UserError, "Only the office gives a unit its list back"):
+                drc.with_user(user).action_reopen()
+            with self.refused(UserError, "Only the office cancels a planned meeting"):
+                line.with_user(user).action_cancel()
+        self.assertEqual(self.plan.state, "collecting")
+        self.assertEqual(drc.state, "sent")
+        self.assertNotEqual(line.state, "cancelled")
+
+    def test_another_unit_does_not_ask_for_a_units_unplanned_meeting_R26_3(self):
+        self.plan.with_user(self.office_director).action_open_collection()
+        self.add_line()
+        self.submission(self.dept_drc).with_user(self.clerk).action_send()
+        self.approve_plan()
+        line = self.add_line(category_id=self.cat_system.id, name="全区发改系统工作会议", month=7,
+                             reason="省发改委年中部署新任务")
+        self.assertTrue(line.unplanned)
+        for user in (self.finance_clerk, self.deputy_b):
+            with self.assertRaises(UserError):
+                line.with_user(user).action_signoff_submit()
+        self.assertEqual(line.state, "draft")

@@ -31,8 +31,15 @@ class GovInspectionPlan(models.Model):
     inspection_ids = fields.One2many("gov.inspection", "plan_id", string="Inspections")
     inspection_count = fields.Integer(string="Planned Inspections", compute="_compute_inspection_count")
     note = fields.Html()
+    can_submit = fields.Boolean(compute="_compute_can_submit")
 
     _year_unit_uniq = models.Constraint("UNIQUE(year, department_id)", "This unit already has a plan for that year.")
+
+    @api.depends_context("uid")
+    @api.depends("department_id", "author_id")
+    def _compute_can_submit(self):
+        for plan in self:
+            plan.can_submit = plan.has_access("write")
 
     @api.depends("inspection_ids")
     def _compute_inspection_count(self):
@@ -59,6 +66,8 @@ class GovInspectionPlan(models.Model):
                         inspection=inspection.name, start=inspection.date_from.year, year=plan.year))
 
     def _gov_signoff_check_submit(self):
+        # the unit that draws up the plan submits it (or the supervision office, the office): who may change it
+        self.check_access("write")
         # the plan's inspections against those already planned or held: one query for all of them (R34.1)
         self.inspection_ids.filtered(lambda inspection: inspection.state == "draft")._gov_check_duplicates()
         return super()._gov_signoff_check_submit()

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 LETTER_STATES = [
@@ -74,9 +74,20 @@ class GovPublicLetter(models.Model):
     @api.depends_context("uid")
     @api.depends("state", "leader_id")
     def _compute_can_instruct(self):
-        is_leader = self.env.user.has_group("gov_rules.group_gov_leader")
         for letter in self:
-            letter.can_instruct = is_leader and letter.state in ("registered", "reading")
+            letter.can_instruct = letter.state in ("registered", "reading") and letter._gov_may_instruct()
+
+    def _gov_may_instruct(self):
+        """A leader instructs a letter: the leader it was given to (or who stands in for him today); a letter
+        given to no leader yet, any leader."""
+        self.ensure_one()
+        user = self.env.user
+        if not user.has_group("gov_rules.group_gov_leader"):
+            return False
+        if not self.leader_id:
+            return True
+        acting = self.env["gov.absence"]._who_acts(district_today(self))
+        return user in (self.leader_id, acting(self.leader_id))
 
     @api.constrains("name", "sender_name")
     def _check_not_blank(self):
@@ -137,6 +148,9 @@ class GovPublicLetter(models.Model):
         for letter in self:
             if letter.state not in ("registered", "reading"):
                 raise UserError(self.env._("%s was already instructed.", letter.display_name))
+            if not letter._gov_may_instruct():
+                raise AccessError(self.env._("%(letter)s is given to %(leader)s: only he instructs it (R17.1).",
+                                             letter=letter.display_name, leader=letter.leader_id.name))
             if not (letter.instruction or "").strip():
                 raise UserError(self.env._("Write the instruction on %s before confirming it.", letter.display_name))
             if not letter.lead_department_id:

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.addons.gov_rules.lib.checks import check_not_blank
 from odoo.addons.gov_rules.lib.district_time import district_today
 from odoo.addons.gov_rules.models.gov_signoff_mixin import ALWAYS_WRITABLE
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, is_html_empty
 
 SUGGESTION_KINDS = [
@@ -83,6 +83,29 @@ class GovSuggestion(models.Model):
                               string="Supervision Item")
     item_state = fields.Selection(related="item_id.state", string="Item State")
     item_result = fields.Html(related="item_id.result", string="Item Result")
+    can_reply = fields.Boolean(compute="_compute_can_reply")
+
+    @api.depends_context("uid")
+    @api.depends("lead_department_id", "responsible_id")
+    def _compute_can_reply(self):
+        for suggestion in self:
+            suggestion.can_reply = suggestion._gov_may_reply()
+
+    def _gov_may_reply(self):
+        """The lead unit replies: its staff or the responsible person; the office too."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("gov_rules.group_gov_office") or self.responsible_id == user:
+            return True
+        # sudo: a user's own units, whatever his HR access rights
+        return self.lead_department_id in user.sudo().employee_ids.department_id
+
+    def _gov_check_may_reply(self):
+        for suggestion in self:
+            if not suggestion._gov_may_reply():
+                raise AccessError(self.env._("Only the lead unit (%(unit)s) or the office replies to %(name)s (R14.1).",
+                                             unit=suggestion.lead_department_id.name, name=suggestion.display_name))
+
 
     _number_uniq = models.Constraint("UNIQUE(kind, session, number)",
                                      "A session numbers each suggestion or proposal once.")
@@ -134,6 +157,8 @@ class GovSuggestion(models.Model):
         # the units write their reply; everything else is the office's
         if not self.env.su and set(vals) - REPLY_FIELDS - ALWAYS_WRITABLE:
             self._check_office()
+        if not self.env.su and set(vals) & REPLY_FIELDS:
+            self._gov_check_may_reply()
         return super().write(vals)
 
     # ------------------------------------------------------------------
@@ -147,6 +172,7 @@ class GovSuggestion(models.Model):
         result = super()._gov_signoff_check_submit()
         if self.state != "handling":
             raise UserError(self.env._("%s is not being handled: assign it to its units first.", self.display_name))
+        self._gov_check_may_reply()
         if is_html_empty(self.reply):
             raise UserError(self.env._("Write the reply to %s before sending it for review.", self.display_name))
         return result

@@ -40,6 +40,15 @@ class GovSupervisionCoordination(models.Model):
     proposal = fields.Html(string="Lead Unit's Proposal", required=True)
     reasons = fields.Html(required=True)
     decision = fields.Text(string="Leader's Decision", readonly=True)
+    can_submit = fields.Boolean(compute="_compute_can_submit")
+
+    @api.depends_context("uid")
+    @api.depends("item_id.lead_department_id")
+    def _compute_can_submit(self):
+        Item = self.env["gov.supervision.item"]
+        staff, units = Item._is_supervision_staff(), Item._my_units()
+        for coordination in self:
+            coordination.can_submit = staff or coordination.item_id.lead_department_id in units
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -54,6 +63,13 @@ class GovSupervisionCoordination(models.Model):
                 raise UserError(self.env._("The lead unit (%s) records the coordination (R33.1).",
                                            item.lead_department_id.name))
         return super().create(vals_list)
+
+    def _gov_signoff_check_submit(self):
+        result = super()._gov_signoff_check_submit()
+        if not self.can_submit:
+            raise UserError(self.env._("The lead unit (%s) records the coordination (R33.1).",
+                                       self.item_id.lead_department_id.name))
+        return result
 
     def _gov_signoff_on_state(self, state):
         result = super()._gov_signoff_on_state(state)

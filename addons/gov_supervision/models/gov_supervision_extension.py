@@ -40,6 +40,15 @@ class GovSupervisionExtension(models.Model):
     current_deadline = fields.Date(string="Deadline When Asked", readonly=True)
     new_deadline = fields.Date(required=True, tracking=True)
     reason = fields.Text(required=True)
+    can_ask = fields.Boolean(compute="_compute_can_ask")
+
+    @api.depends_context("uid")
+    @api.depends("item_id.lead_department_id")
+    def _compute_can_ask(self):
+        Item = self.env["gov.supervision.item"]
+        staff, units = Item._is_supervision_staff(), Item._my_units()
+        for extension in self:
+            extension.can_ask = staff or extension.item_id.lead_department_id in units
 
     @api.depends("item_id.name", "new_deadline")
     def _compute_name(self):
@@ -99,6 +108,9 @@ class GovSupervisionExtension(models.Model):
         result = super()._gov_signoff_check_submit()
         if self.item_id.state != "open":
             raise UserError(self.env._("An extension is asked for an item in progress only."))
+        if not self.can_ask:
+            raise UserError(self.env._("Only the lead unit (%s) asks for an extension.",
+                                       self.item_id.lead_department_id.name))
         if self.item_id.deadline and district_today(self) > self.item_id.deadline:
             raise ValidationError(self.env._("The deadline of %s has passed: an extension is asked before it.",
                                              self.item_id.name))

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.addons.gov_rules.lib.district_time import district_today
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 SOURCES = [
@@ -109,6 +109,8 @@ class GovSupervisionItem(models.Model):
     is_lead_user = fields.Boolean(compute="_compute_user_roles")
     is_office_user = fields.Boolean(compute="_compute_user_roles")
     is_my_unit = fields.Boolean(string="My Units' Item", compute="_compute_user_roles", search="_search_is_my_unit")
+    is_leader_in_charge = fields.Boolean(compute="_compute_user_roles")
+    is_head_user = fields.Boolean(compute="_compute_user_roles")
 
     @api.depends("extension_ids.state")
     def _compute_extension_count(self):
@@ -123,14 +125,29 @@ class GovSupervisionItem(models.Model):
                                     and item.closed_on <= item.original_deadline)
 
     @api.depends_context("uid")
-    @api.depends("lead_department_id", "part_ids.department_id")
+    @api.depends("lead_department_id", "part_ids.department_id", "leader_id", "area_id.leader_position_id.user_id")
     def _compute_user_roles(self):
         office = self._is_supervision_staff()
         units = self._my_units()
+        head = self._is_head_user()
         for item in self:
             item.is_office_user = office
             item.is_lead_user = office or item.lead_department_id in units
             item.is_my_unit = bool(item.part_ids.department_id & units)
+            item.is_head_user = head
+            item.is_leader_in_charge = item._gov_is_leader_in_charge()
+
+    def _is_head_user(self):
+        """The district head (the holder of the head's position)."""
+        return self.env.user == self.env["gov.position"]._holder("head")
+
+    def _gov_is_leader_in_charge(self):
+        """The leader who instructed the item, the deputy in charge of its area, or the head."""
+        self.ensure_one()
+        user = self.env.user
+        if not user.has_group("gov_rules.group_gov_leader"):
+            return False
+        return user in (self.leader_id | self.area_id.leader_position_id.user_id) or self._is_head_user()
 
     def _search_is_my_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -385,9 +402,14 @@ class GovSupervisionItem(models.Model):
 
     def action_record_party_report(self):
         """R8.1: the report to the district Party committee is recorded today."""
-        if not self._is_supervision_staff() and not self.env.user.has_group("gov_rules.group_gov_leader"):
+        staff = self._is_supervision_staff()
+        if not staff and not self.env.user.has_group("gov_rules.group_gov_leader"):
             raise UserError(self.env._("The office records the report to the district Party committee."))
         for item in self:
+            if not staff and not item._gov_is_leader_in_charge():
+                raise AccessError(self.env._(
+                    "The office or the leader in charge of %s records its report to the district Party committee "
+                    "(R8.1).", item.name))
             if not item.report_to_party_committee:
                 raise UserError(self.env._("%s is not reported to the district Party committee.", item.name))
             # sudo: the office records the report, also while the item is under review
@@ -409,6 +431,8 @@ class GovSupervisionItem(models.Model):
     def action_entrust(self):
         """R5.2: the head entrusts the item to a deputy: the engine's entrustment, naming this item."""
         self.ensure_one()
+        if not self.env.su and not self._is_head_user():
+            raise AccessError(self.env._("Only the district head entrusts an item to a deputy (R5.2)."))
         return {"type": "ir.actions.act_window", "res_model": "gov.entrustment", "view_mode": "form",
                 "target": "new", "name": self.env._("Entrust %s", self.name),
                 "context": {"default_name": self.name, "default_area_id": self.area_id.id,

@@ -11,3 +11,5 @@ from . import test_items_security
 from . import test_items_lights
 from . import test_items_race
 from . import test_items_tour
+from . import test_cron_languages
+from . import test_wrong_person
