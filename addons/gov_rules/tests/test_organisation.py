@@ -39,7 +39,8 @@ class TestWhoActsForWhom(GovOrgCase):
         self.assertEqual(document.signer_id, self.exec_deputy)
         self.assertEqual(document.signed_for_id, self.head)
         self.assertIn("代", document.signer_display)
-        log = document.sudo().signoff_log_ids.filtered(lambda entry: entry.action == "approve")[:1]
+        # the latest approval (a relation created in this transaction lists its entries as they came)
+        log = document.sudo().signoff_log_ids.filtered(lambda entry: entry.action == "approve").sorted("id")[-1:]
         self.assertEqual((log.user_id, log.acting_for_id), (self.exec_deputy, self.head))
         informed = document.message_ids.filtered(lambda message: self.head.partner_id in message.partner_ids)
         self.assertTrue(informed, "the head is kept informed")
