@@ -18,7 +18,6 @@ from . import gov_meeting_leave
 from . import gov_meeting_opinion
 from . import gov_meeting_attendance
 from . import gov_research_visit
-from . import gov_signoff_log
 from . import calendar_event
 from . import gov_meeting_type_role
 from . import gov_meeting_category

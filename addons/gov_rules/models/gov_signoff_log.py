@@ -14,6 +14,8 @@ LOG_ACTIONS = [
     ("issue", "Issued"),
     ("cancel", "Cancelled"),
     ("lapse", "Closed as lapsed"),
+    # sent back to draft after its approval: an approved agenda changed (R22.2), a reply found unsatisfying
+    ("reopen", "Opened again for a change"),
 ]
 
 

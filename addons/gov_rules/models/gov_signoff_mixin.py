@@ -21,13 +21,17 @@ SIGNOFF_STATES = [
 ]
 _lt = LazyTranslate(__name__)
 
-# the sign-off state of each outcome the engine moves an item to (see _gov_state_to)
-OUTCOME_SIGNOFF_STATE = {"consulting": "pending", "lapsed": "draft"}
+# the sign-off state a decision leaves the item in, once no step of its round waits any more (see
+# _compute_signoff_state); the other actions (object, delegate, reroute, issue, cancel) leave it as it was
+LOG_SIGNOFF_STATE = {"submit": "approved", "approve": "approved", "consent": "approved", "reject": "rejected",
+                     "return": "returned", "withdraw": "draft", "lapse": "draft", "reopen": "draft"}
+# the states of a step that still waits: its item is under sign-off
+OPEN_STEP_STATES = ("waiting", "pending")
 # an item goes (back) to sign-off from these states only
 RESUBMITTABLE_STATES = ("draft", "returned", "rejected")
 # fields that stay writable while an item is locked (mail and activities)
 ALWAYS_WRITABLE = {"message_follower_ids", "message_ids", "activity_ids", "message_main_attachment_id"}
-# fields only the system sets, through sudo() (see _gov_signoff_write)
+# fields only the system sets, through sudo() (see _gov_signoff_write); signoff_state is derived, never set
 WORKFLOW_FIELDS = {"signoff_state", "signoff_round", "signoff_row_id", "requester_id", "rule_set_id",
                    "deadline_open", "escalation_offset_done", "deadline_start", "deadline_policy_id", "deadline",
                    "deadline_provisional"}
@@ -38,6 +42,11 @@ class GovSignoffMixin(models.AbstractModel):
 
     Submit fixes the route from the first matching matrix row of the item's rule set; approve,
     reject, return, withdraw and re-submit move it; every decision is logged for good.
+
+    One state field per model: the engine moves only the model's own state field (``_gov_state_field``,
+    through ``_gov_state_to``). ``signoff_state`` is derived from the item's steps and decisions, as
+    base_tier_validation's ``validation_status`` from its reviews: under sign-off while a step of the
+    current round waits, else as the latest decision left it (see _compute_signoff_state).
     """
 
     _name = "gov.signoff.mixin"
@@ -48,7 +57,8 @@ class GovSignoffMixin(models.AbstractModel):
     # How a model opts in: class attributes (as OCA's base_tier_validation declares ``_state_field``).
     # A model sets those it has; the hooks below read them. Override a hook only for behaviour beyond them.
     # ------------------------------------------------------------------
-    #: the model's own state field, which the engine moves along the sign-off; None: ``signoff_state`` is its state
+    #: the model's own state field, the only state the engine writes; None: the derived ``signoff_state`` is its
+    #: state
     _gov_state_field = None
     #: sign-off outcome → value of ``_gov_state_field``. Outcomes: "consulting" (units give their opinion
     #: first), "pending" (under sign-off), "approved", "rejected", "returned", "draft" (withdrawn), "lapsed"
@@ -76,8 +86,12 @@ class GovSignoffMixin(models.AbstractModel):
 
     rule_set_id = fields.Many2one("gov.rule.set", index=True, copy=False, readonly=True,
                                   help="The rules in force when the item was created; it keeps them (R44.1).")
-    signoff_state = fields.Selection(SIGNOFF_STATES, string="Sign-off", default="draft", required=True,
-                                     index=True, copy=False, tracking=True)
+    # derived from the steps and the decisions (as base_tier_validation's validation_status from its reviews):
+    # the engine writes only the model's own state field, never this one
+    signoff_state = fields.Selection(SIGNOFF_STATES, string="Sign-off", compute="_compute_signoff_state",
+                                     store=True, readonly=True, index=True, copy=False, tracking=True,
+                                     help="Derived from the steps and the decision log: under sign-off while a step "
+                                          "of the current round waits, else as the last decision left it.")
     requester_id = fields.Many2one("res.users", string="Submitted by", index=True, copy=False, readonly=True)
     signoff_row_id = fields.Many2one("gov.signoff.matrix.row", string="Route", copy=False, readonly=True)
     signoff_round = fields.Integer(copy=False, readonly=True)
@@ -106,6 +120,63 @@ class GovSignoffMixin(models.AbstractModel):
     signoff_editable_fields = fields.Char(
         compute="_compute_signoff_records",
         help="Comma-framed names of the fields the current user's pending step lets him change (,a,b,).")
+
+    @api.depends("signoff_round", "signoff_task_ids.state", "consult_task_ids.state", "signoff_log_ids")
+    def _compute_signoff_state(self):
+        """Under sign-off while a step (an opinion or a decision) of the current round waits; else as the
+        latest decision left it: rejected, returned, back to draft (withdrawn, closed as lapsed, opened
+        again), approved (the route's last approval, or a submission recorded without a route); no
+        decision yet: draft. The steps and the log are the item's relations: once read they stay in the
+        cache as the engine creates and moves them; the steps not yet in it are read in one query for all
+        the items (none after a decision, which reads them anyway), the log only where no step waits."""
+        self._gov_signoff_cache_steps()
+        waiting = self.browse()
+        for record in self:
+            # sudo: the state is part of the item, whoever reads it
+            item = record.sudo()
+            steps = item.signoff_task_ids | item.consult_task_ids
+            if any(step.round == record.signoff_round and step.state in OPEN_STEP_STATES for step in steps):
+                waiting |= record
+        for record in waiting:
+            record.signoff_state = "pending"
+        latest = (self - waiting)._gov_signoff_latest_decisions()
+        for record in self - waiting:
+            record.signoff_state = LOG_SIGNOFF_STATE[latest[record.id]] if record.id in latest else "draft"
+
+    def _gov_signoff_latest_decisions(self):
+        """{item id: the action of its latest entry in the log that decides its state}: the log as the
+        item's relation where it is in the cache (a new item's is: empty, then joined by its entries),
+        else its deciding entries, in one query for all the items."""
+        # sudo: the log is the system's; the state derived from it is part of the item
+        items = self.sudo().filtered("id")
+        field = items._fields["signoff_log_ids"]
+        cache = field._get_cache(items.env)
+        latest = {}
+        for item in items.filtered(lambda item: item.id in cache):
+            decisions = item.signoff_log_ids.filtered(lambda entry: entry.action in LOG_SIGNOFF_STATE)
+            if decisions:
+                latest[item.id] = max(decisions, key=lambda entry: entry.id).action
+        uncached = items.filtered(lambda item: item.id not in cache)
+        if uncached:
+            entries = self.env["gov.signoff.log"].sudo().search_fetch(
+                [("res_model", "=", self._name), ("res_id", "in", uncached.ids),
+                 ("action", "in", list(LOG_SIGNOFF_STATE))], ["res_id", "action"], order="id")
+            latest.update((entry.res_id, entry.action) for entry in entries)
+        return latest
+
+    def _compute_field_value(self, field):
+        if field.name == "signoff_state":
+            # the chatter tracks the derived state in the district's language, whoever's action moved it
+            district = self.with_context(lang=self.env["gov.rule.set"]._district_lang())
+            return super(GovSignoffMixin, district)._compute_field_value(field)
+        return super()._compute_field_value(field)
+
+    def _gov_signoff_derive_state(self):
+        """Derive ``signoff_state`` now, in the environment of the action that logged a decision: its change
+        is tracked in the chatter as the system's, whoever acts (a later change of the steps derives it
+        again)."""
+        # sudo: the system derives the state, as it writes the log
+        self.sudo()._recompute_recordset(["signoff_state"])
 
     @api.depends_context("uid")
     def _compute_signoff_records(self):
@@ -283,12 +354,13 @@ class GovSignoffMixin(models.AbstractModel):
         return policy or self.rule_set_id._policy("consultation")
 
     def _gov_set_signoff_state(self, outcome, **values):
-        """Move the item to a sign-off outcome: ``signoff_state`` and the model's own state field as
-        ``_gov_state_to`` maps it, in one write."""
-        values["signoff_state"] = OUTCOME_SIGNOFF_STATE.get(outcome, outcome)
+        """Move the item to a sign-off outcome: the model's own state field as ``_gov_state_to`` maps it,
+        with the other workflow ``values``, in one write. ``signoff_state`` is not written: it follows the
+        steps and the decision log the engine creates along (see _compute_signoff_state)."""
         if self._gov_state_field and outcome in self._gov_state_to:
             values[self._gov_state_field] = self._gov_state_to[outcome]
-        self._gov_signoff_write(values)
+        if values:
+            self._gov_signoff_write(values)
 
     # ------------------------------------------------------------------
     # Actions
@@ -520,13 +592,38 @@ class GovSignoffMixin(models.AbstractModel):
 
     def _gov_signoff_round_steps(self):
         """The sign-off steps still open and every step of the current round (opinions included), with
-        their fields, in one query: a decision reads the first, its progress the second."""
+        their fields: a decision reads the first, its progress the second.
+
+        All the item's steps are read in one query and kept as its relations (``signoff_task_ids``,
+        ``consult_task_ids``): the state derived from them then costs no query of its own."""
         self.ensure_one()
+        steps = self._gov_signoff_cache_steps(force=True)
+        return steps.filtered(lambda step: step.kind == "signoff" and step.state in OPEN_STEP_STATES
+                              or step.round == self.signoff_round)
+
+    def _gov_signoff_cache_steps(self, force=False):
+        """Read the steps of the items whose relations ``signoff_task_ids`` and ``consult_task_ids`` are not
+        in the cache (``force``: of all of them) with their fields, in one query, and keep them as those
+        relations (Odoo would read each relation with a query of its own). Returns the steps read."""
+        # sudo: the steps are the system's; who may act on them is checked where they are acted on
+        items = self.sudo().filtered("id")
+        relations = [(items._fields[name], kind) for name, kind in (("signoff_task_ids", "signoff"),
+                                                                     ("consult_task_ids", "consult"))]
+        if not force:
+            items = items.filtered(lambda item: any(item.id not in field._get_cache(items.env)
+                                                    for field, _kind in relations))
         Task = self.env["gov.signoff.task"].sudo()
-        return Task.search_fetch([
-            ("res_model", "=", self._name), ("res_id", "=", self.id),
-            "|", "&", ("kind", "=", "signoff"), ("state", "in", ("waiting", "pending")),
-            ("round", "=", self.signoff_round)], Task._gov_prefetched_fields())
+        if not items:
+            return Task
+        steps = Task.search_fetch(
+            [("res_model", "=", self._name), ("res_id", "in", items.ids)], Task._gov_prefetched_fields())
+        by_item = steps.grouped("res_id")
+        for item in items:
+            mine = by_item.get(item.id, Task)
+            for field, kind in relations:
+                # the cache of the relation, as Odoo fills it when it reads the relation itself
+                field._update_cache(item, mine.filtered(lambda step, kind=kind: step.kind == kind)._ids)
+        return steps
 
     def _gov_signoff_my_task(self, steps=None):
         """The current user's pending step (``steps``: the item's steps already searched, if any)."""
@@ -655,6 +752,7 @@ class GovSignoffMixin(models.AbstractModel):
         # with the opinion (the step's activity is closed without a message of its own)
         self.sudo()._message_log(body=body + (f" — {opinion}" if opinion else ""))
         self._gov_signoff_invalidate()
+        self._gov_signoff_derive_state()
         return entry
 
     def _gov_signoff_write(self, vals):

@@ -244,7 +244,9 @@ class GovSuggestion(models.Model):
             suggestion.message_post(body=self.env._("The proposer is %(grade)s with the reply of round %(round)s.",
                                                     grade=labels[grade], round=reply.round))
             if grade == "unsatisfied":
-                suggestion._gov_signoff_write({"round": suggestion.round + 1, "signoff_state": "draft",
+                # the approved reply is opened again: the log says so, and the sign-off is back to draft
+                suggestion._gov_signoff_log(None, "reopen")
+                suggestion._gov_signoff_write({"round": suggestion.round + 1,
                                                "reply": False, "reply_date": False,
                                                "reply_attachment_ids": [fields.Command.clear()]})
                 suggestion._gov_start_round(district_today(self))

@@ -157,6 +157,40 @@ class TestEngineOnAnotherModel(GovOrgCase):
         item.action_signoff_submit()
         self.assertEqual(item.signoff_round, 3)
 
+    def test_the_signoff_state_follows_the_steps_and_the_decisions_R28_2(self):
+        """R28.2, R35.1: the model opts in with its own state field only; ``signoff_state`` is derived from
+        the item's steps and its decision log, never written: here returned, withdrawn and rejected all map
+        to the model's "draft", and the sign-off state still tells them apart."""
+        field = self.env["test.gov.item"]._fields["signoff_state"]
+        self.assertTrue(field.compute and field.store, "stored (lists and record rules filter on it), computed")
+        item = self.new_item()
+        self.assertEqual((item.state, item.signoff_state), ("draft", "draft"), "no decision yet")
+        with self.refused(UserError, "set by the workflow"):
+            item.with_user(self.clerk).write({"signoff_state": "approved"})
+        item.action_signoff_submit()
+        self.assertEqual((item.state, item.signoff_state), ("review", "pending"))
+        item.with_user(self.deputy_a).action_signoff_return("补充测算依据")
+        self.assertEqual((item.state, item.signoff_state), ("draft", "returned"))
+        item.action_signoff_submit()
+        self.assertEqual((item.signoff_round, item.signoff_state), (2, "pending"), "the new round's steps wait")
+        item.action_signoff_withdraw("撤回修改")
+        self.assertEqual((item.state, item.signoff_state), ("draft", "draft"))
+        item.action_signoff_submit()
+        item.with_user(self.deputy_a).action_signoff_reject("不予同意")
+        self.assertEqual((item.state, item.signoff_state), ("draft", "rejected"))
+        item.action_signoff_submit()
+        item.with_user(self.deputy_a).action_signoff_approve("同意")
+        self.assertEqual((item.state, item.signoff_state), ("review", "pending"), "the head's step still waits")
+        item.with_user(self.head).action_signoff_approve("同意")
+        self.assertEqual((item.state, item.signoff_state), ("done", "approved"))
+        self.assertEqual(item.sudo().signoff_log_ids.sorted("id").mapped("action"), [
+            "submit", "return", "submit", "withdraw", "submit", "reject", "submit", "approve", "approve"])
+        # stored: read back from the database as it was derived, and searched on
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(item.signoff_state, "approved")
+        self.assertEqual(item.search([("id", "=", item.id), ("signoff_state", "=", "approved")]), item)
+
     def test_steps_and_decisions_follow_the_items_readability_R35_1(self):
         """R35.1: a user who cannot read the item cannot read its steps or its log either."""
         item = self.new_item()
