@@ -45,10 +45,9 @@ class GovSupervisionCoordination(models.Model):
     @api.depends_context("uid")
     @api.depends("item_id.lead_department_id")
     def _compute_can_submit(self):
-        Item = self.env["gov.supervision.item"]
-        staff, units = Item._is_supervision_staff(), Item._my_units()
+        # the lead unit's staff or the supervision staff: as the item itself says for the current user
         for coordination in self:
-            coordination.can_submit = staff or coordination.item_id.lead_department_id in units
+            coordination.can_submit = coordination.item_id.is_lead_user
 
     @api.model_create_multi
     def create(self, vals_list):

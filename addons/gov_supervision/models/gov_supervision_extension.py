@@ -45,10 +45,9 @@ class GovSupervisionExtension(models.Model):
     @api.depends_context("uid")
     @api.depends("item_id.lead_department_id")
     def _compute_can_ask(self):
-        Item = self.env["gov.supervision.item"]
-        staff, units = Item._is_supervision_staff(), Item._my_units()
+        # the lead unit's staff or the supervision staff: as the item itself says for the current user
         for extension in self:
-            extension.can_ask = staff or extension.item_id.lead_department_id in units
+            extension.can_ask = extension.item_id.is_lead_user
 
     @api.depends("item_id.name", "new_deadline")
     def _compute_name(self):
