@@ -1,7 +1,7 @@
 {
     "name": "Government Supervision",
     "summary": "Supervision (督查督办) of leaders' instructions, meeting decisions and deputies' suggestions",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.1.1",
     "category": "Government",
     "author": "Dongchang District Government Suite",
     "license": "LGPL-3",

@@ -17,9 +17,7 @@ class TestAttendanceTour(GovAttendanceOrganisation, HttpCase):
         super().setUpClass()
         cls._setup_attendance()
         cls.meeting.name = MEETING
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        (cls.deputy_a | cls.deputy_b | cls.head).write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.deputy_a | cls.deputy_b | cls.head)
 
     def _tour(self, url, tour, login):
         self.start_tour(url, tour, login=login)

@@ -16,9 +16,7 @@ class TestMeetingCronLanguages(GovAttendanceOrganisation, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_attendance()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        cls.office_director.lang = "zh_CN"
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.office_director)
 
     def scheduler(self, model):
         """The model as the scheduler runs it: the superuser, in English."""

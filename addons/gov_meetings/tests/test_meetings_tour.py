@@ -18,9 +18,8 @@ class TestMeetingsTour(MeetingsOrganisation, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_meetings()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        (cls.office | cls.head).write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.office | cls.head)
+        (cls.office | cls.head).tz = "Asia/Shanghai"
         cls.topics = [cls.new_topic(TOPICS[0], attending=cls.dept_finance), cls.new_topic(TOPICS[1])]
         cls.late = cls.new_topic("关于防汛物资储备的请示")
 

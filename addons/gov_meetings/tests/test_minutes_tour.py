@@ -21,9 +21,8 @@ class MinutesHttpCase(MinutesFixture, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_minutes()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        (cls.office_director | cls.head).write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.office_director | cls.head)
+        (cls.office_director | cls.head).tz = "Asia/Shanghai"
         # the district writes its records in Chinese
         cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "zh_CN")
         cls.topic = cls.new_topic(cls.type_executive, TOPIC)

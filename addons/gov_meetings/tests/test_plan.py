@@ -94,9 +94,7 @@ class TestMeetingPlan(GovOrgCase):
         self.assertFalse(self.reminders(finance), "a list never sent has nothing left to do once the plan is approved")
 
     def test_reminders_in_each_principals_language_R26_1(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["gov_meetings"], ["zh_CN"])
-        self.finance_principal.lang = "zh_CN"
+        self._read_in_chinese(["gov_meetings"], self.finance_principal)
         self.plan.with_user(self.office_director).action_open_collection()
         self.assertEqual(self.reminders(self.submission(self.dept_finance)).summary, f"请报送本单位{YEAR}年度会议计划")
         self.assertEqual(self.reminders(self.submission(self.dept_drc)).summary,

@@ -18,9 +18,7 @@ class TestPlanTour(GovOrganisation, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_organisation()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        cls.clerk.write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.clerk)
         office = cls.env["hr.department"].create({"name": "区政府办公室", "gov_unit_kind": "office"})
         cls.plan = cls.env["gov.meeting.plan"].with_user(cls.office_director).create({
             "year": YEAR, "department_id": office.id, "date_due": fields.Date.today() + timedelta(days=9)})

@@ -15,9 +15,7 @@ class TestTopicsTour(GovMeetingsOrganisation, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_meetings()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_meetings"], ["zh_CN"])
-        (cls.clerk | cls.deputy_a | cls.office_deputy | cls.head).write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules", "gov_meetings"], cls.clerk | cls.deputy_a | cls.office_deputy | cls.head)
         # the demo data has an area of the same name: the clerk chooses the tests' own by its name
         cls.area_economy.with_context(lang="zh_CN").name = "经济发展（本测试）"
 

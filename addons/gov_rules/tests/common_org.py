@@ -12,6 +12,14 @@ class GovOrganisation:
     """
 
     @classmethod
+    def _read_in_chinese(cls, modules, users=None):
+        """Chinese active, the addons' Chinese catalogues loaded, and these users reading in Chinese."""
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(modules, ["zh_CN"])
+        if users:
+            users.write({"lang": "zh_CN"})
+
+    @classmethod
     def _setup_organisation(cls):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, mail_notrack=True,
                                        mail_create_nolog=True))

@@ -23,11 +23,10 @@ class TestRequestTour(GovOrganisation, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_organisation()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules"], ["zh_CN"])
+        cls._read_in_chinese(["gov_rules"])
         cls.gov_admin = new_test_user(cls.env, "t_gov_admin", groups="gov_rules.group_gov_admin",
                                       name="系统管理员 刘芳", lang="zh_CN")
-        (cls.clerk | cls.deputy_a).write({"lang": "zh_CN"})
+        (cls.clerk | cls.deputy_a).lang = "zh_CN"
 
     def _tour(self, url, tour, login):
         self.start_tour(url, tour, login=login)

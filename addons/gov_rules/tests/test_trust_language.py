@@ -13,14 +13,12 @@ class TestTrustLanguage(GovOrgCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules"], ["zh_CN"])
         # no setting: the district writes in Chinese, the language installed for it
         cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", False)
         cls.people = (cls.head | cls.exec_deputy | cls.deputy_a | cls.deputy_b | cls.office_director
                       | cls.office_deputy | cls.legal | cls.clerk | cls.principal | cls.finance_principal
                       | cls.finance_clerk | cls.audit_principal)
-        cls.people.write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules"], cls.people)
         cls.gov_admin = new_test_user(cls.env, "t_lang_admin", groups="gov_rules.group_gov_admin", name="管理员 林森")
         cls.deadline_type = cls.env.ref("gov_rules.mail_activity_type_gov_deadline")
 

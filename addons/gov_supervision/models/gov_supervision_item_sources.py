@@ -21,8 +21,9 @@ class GovSupervisionItem(models.Model):
         string="Handling Time (working days)", compute="_compute_handling_days", store=True,
         help="Working days from the start of the item to its closure, by the rule set's calendar.")
 
-    # the list filtered by unit and light, in the items' order (deadline): one index range, whatever the items
-    _unit_light_deadline_idx = models.Index("(lead_department_id, light, deadline, id)")
+    # the list filtered by unit and light, in the items' order (deadline, id desc): one index range read in
+    # order, that stops at the page's end, whatever the number of items
+    _unit_light_deadline_idx = models.Index("(lead_department_id, light, deadline, id DESC)")
 
     @api.depends("closed_on", "deadline_start", "create_date")
     def _compute_handling_days(self):

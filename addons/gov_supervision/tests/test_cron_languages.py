@@ -14,8 +14,7 @@ class TestSupervisionCronLanguages(SupervisionItems, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_items()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_supervision"], ["zh_CN"])
+        cls._read_in_chinese(["gov_rules", "gov_supervision"])
 
     def scheduler(self, model):
         """The model as the scheduler runs it: the superuser, in English."""

@@ -19,9 +19,7 @@ class TestInspectionTour(GovInspectionOrganisation, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_inspections()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_supervision"], ["zh_CN"])
-        cls.supervisor.lang = "zh_CN"
+        cls._read_in_chinese(["gov_rules", "gov_supervision"], cls.supervisor)
         cls.subject = cls.env["gov.inspection.subject"].create({"name": "建筑工地安全", "code": "t_site_safety"})
 
     def test_duplicate_refused_in_the_browser_R34_1(self):

@@ -1,4 +1,6 @@
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.migration import load_script
+from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common_items import SupervisionItems
@@ -89,3 +91,22 @@ class TestSupervisionSecurity(SupervisionItems, TransactionCase):
             with self.refused(UserError, "not waiting for you|may not approve"):
                 extension.with_user(wrong).action_signoff_approve()
         self.assertEqual(extension.state, "pending")
+
+    def test_the_upgrade_names_the_lead_unit_first_and_keeps_who_sees_what_R33_1(self):
+        """R33.1: a database of release 19.0.1.1.0 gets the rule that names the lead unit first; the units
+        taking part still see the item and another unit does not; a rule an administrator changed is kept."""
+        script = load_script(f"{get_module_path('gov_supervision')}/migrations/19.0.1.1.1/"
+                             "post-item_rule_lead_unit.py", "gov_supervision_item_rule_lead_unit")
+        rule = self.env.ref("gov_supervision.rule_gov_supervision_item_user")
+        rule.domain_force = script.OLD_DOMAIN
+        item = self.new_item()
+        script.migrate(self.env.cr, "19.0.1.1.0")
+        self.assertTrue(rule.domain_force.startswith("['|', '|', '|',\n    ('lead_department_id', 'in'"))
+        self.env.invalidate_all()
+        for user in (self.clerk, self.finance_clerk):
+            self.assertEqual(self.Item.with_user(user).search([("id", "=", item.id)]), item, user.name)
+        self.assertFalse(self.Item.with_user(self.outsider).search([("id", "=", item.id)]))
+        changed = "[('part_ids.department_id', 'in', user.employee_ids.department_id.ids)]"
+        rule.domain_force = changed
+        script.migrate(self.env.cr, "19.0.1.1.0")
+        self.assertEqual(rule.domain_force, changed)

@@ -20,9 +20,8 @@ class TestSupervisionItemsTour(SupervisionItems, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_items()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_supervision"], ["zh_CN"])
-        (cls.clerk | cls.finance_clerk | cls.deputy_a | cls.officer).write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules", "gov_supervision"],
+                             cls.clerk | cls.finance_clerk | cls.deputy_a | cls.officer)
 
     def _tour(self, url, tour, login):
         self.start_tour(url, tour, login=login)

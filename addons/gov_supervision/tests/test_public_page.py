@@ -16,10 +16,9 @@ class TestPublicPage(GovPublicCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_public()
-        cls.env["res.lang"]._activate_lang("zh_CN")
         # the public page reads in the district's language (the organisation's tests set English)
         cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_supervision"], ["zh_CN"])
+        cls._read_in_chinese(["gov_supervision"])
 
     def replied(self, name, number, text, kind="deputy", disclose=True, attachment=False):
         suggestion = self.new_suggestion(name=name, number=number, kind=kind)

@@ -19,11 +19,9 @@ class TestPublicTour(GovPublicCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_public()
-        cls.env["res.lang"]._activate_lang("zh_CN")
         # the public page reads in the district's language (the organisation's tests set English)
         cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["gov_rules", "gov_supervision"], ["zh_CN"])
-        (cls.office | cls.deputy_a).write({"lang": "zh_CN"})
+        cls._read_in_chinese(["gov_rules", "gov_supervision"], cls.office | cls.deputy_a)
         # a name no other unit (of the demo data) has: the tour chooses the unit by it
         cls.dept_drc.name = "区发展和改革局"
 
