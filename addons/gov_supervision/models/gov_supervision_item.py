@@ -1,3 +1,5 @@
+import functools
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -130,24 +132,34 @@ class GovSupervisionItem(models.Model):
         office = self._is_supervision_staff()
         units = self._my_units()
         head = self._is_head_user()
+        acting = self._gov_who_acts_today()
         for item in self:
             item.is_office_user = office
             item.is_lead_user = office or item.lead_department_id in units
             item.is_my_unit = bool(item.part_ids.department_id & units)
             item.is_head_user = head
-            item.is_leader_in_charge = item._gov_is_leader_in_charge()
+            item.is_leader_in_charge = item._gov_is_leader_in_charge(acting)
 
     def _is_head_user(self):
         """The district head (the holder of the head's position)."""
         return self.env.user == self.env["gov.position"]._holder("head")
 
-    def _gov_is_leader_in_charge(self):
-        """The leader who instructed the item, the deputy in charge of its area, or the head."""
+    def _gov_who_acts_today(self):
+        """Who acts for whom today (R5.3), searched once for a batch of items and only when asked."""
+        return functools.cache(lambda: self.env["gov.absence"]._who_acts(district_today(self)))
+
+    def _gov_is_leader_in_charge(self, acting=None):
+        """The leader who instructed the item, the deputy in charge of its area or the head, or the leader who
+        stands in for one of them today (R5.3). ``acting``: ``_gov_who_acts_today()`` of the batch."""
         self.ensure_one()
         user = self.env.user
         if not user.has_group("gov_rules.group_gov_leader"):
             return False
-        return user in (self.leader_id | self.area_id.leader_position_id.user_id) or self._is_head_user()
+        in_charge = self.leader_id | self.area_id.leader_position_id.user_id | self.env["gov.position"]._holder("head")
+        if user in in_charge:
+            return True
+        who_acts = (acting or self._gov_who_acts_today())()
+        return any(who_acts(leader) == user for leader in in_charge)
 
     def _search_is_my_unit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

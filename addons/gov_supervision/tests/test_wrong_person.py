@@ -42,6 +42,20 @@ class TestItemsWrongPerson(SupervisionItems, TransactionCase):
         item.with_user(self.deputy_a).action_record_party_report()
         self.assertEqual(item.party_report_on, self.today())
 
+    def test_the_leader_acting_for_the_one_in_charge_records_the_party_report_R8_1_R5_3(self):
+        """While the deputy in charge is away, the leader acting for him records the report to 区委 (R5.3);
+        a leader acting for nobody in charge still does not."""
+        item = self.new_item(report_to_party_committee=True, co_units=False)
+        self.env["gov.absence"].create({"user_id": self.deputy_a.id, "substitute_id": self.deputy_b.id,
+                                        "date_from": self.today(), "date_to": self.today() + timedelta(days=2)})
+        self.assertFalse(item.with_user(self.exec_deputy).is_leader_in_charge, "the button is not offered")
+        with self.refused(AccessError, "leader in charge"):
+            item.with_user(self.exec_deputy).action_record_party_report()
+        self.assertFalse(item.party_report_on)
+        self.assertTrue(item.with_user(self.deputy_b).is_leader_in_charge, "the button is offered")
+        item.with_user(self.deputy_b).action_record_party_report()
+        self.assertEqual(item.party_report_on, self.today())
+
     def test_only_the_head_entrusts_an_item_R5_2(self):
         item = self.new_item()
         self.assertFalse(item.with_user(self.deputy_a).is_head_user, "the button is not offered")
