@@ -1,10 +1,10 @@
 import io
 import json
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 from pypdf import PdfReader
 
-from odoo.addons.gov_rules.tests.test_trust_sheet import pdf_folded
+from odoo.addons.gov_rules.tests.test_trust_sheet import UrlReader, pdf_folded
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -16,7 +16,7 @@ FORCE_PDF = "?context=" + quote(json.dumps({"force_report_rendering": True}))
 TOPIC = "城区集中供暖改造方案"
 
 
-class MinutesHttpCase(MinutesFixture, HttpCase):
+class MinutesHttpCase(UrlReader, MinutesFixture, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -27,14 +27,6 @@ class MinutesHttpCase(MinutesFixture, HttpCase):
         cls.env["ir.config_parameter"].sudo().set_param("gov_rules.district_lang", "zh_CN")
         cls.topic = cls.new_topic(cls.type_executive, TOPIC)
         cls.meeting = cls.new_meeting(cls.type_executive, cls.topic | cls.new_topic(cls.type_executive, "农贸市场搬迁"))
-
-    def fetch(self, login, url):
-        self.authenticate(login, login)
-        response = self.url_open(url, allow_redirects=False)
-        location = urlparse(response.headers.get("Location", ""))
-        if response.is_redirect and location.path.endswith(urlparse(url).path) and location.path != urlparse(url).path:
-            response = self.url_open(response.headers["Location"], allow_redirects=False)
-        return response
 
 
 @tagged("post_install", "-at_install")

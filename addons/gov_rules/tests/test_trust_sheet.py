@@ -27,7 +27,21 @@ def pdf_folded(text):
     return "".join(unicodedata.normalize("NFKC", text).translate(SUPPLEMENT_RADICALS).split())
 
 
-class GovSheetCase(GovOrganisation, HttpCase):
+class UrlReader:
+    """For an HttpCase: a URL (/report/..., /web/content/...) read by a test user, as his browser would."""
+
+    def fetch(self, login, url):
+        self.authenticate(login, login)
+        response = self.url_open(url, allow_redirects=False)
+        # a reader whose language is not the database's first one is sent to the same page under his
+        # language's prefix (/en/report/...): follow that, never a redirect to the login page
+        location = urlparse(response.headers.get("Location", ""))
+        if response.is_redirect and location.path.endswith(urlparse(url).path) and location.path != urlparse(url).path:
+            response = self.url_open(response.headers["Location"], allow_redirects=False)
+        return response
+
+
+class GovSheetCase(UrlReader, GovOrganisation, HttpCase):
     """The audit bureau's report, not for publication (不予公开), drafted by its clerk and reviewed by
     the office, with an attachment: the test organisation's users print it over HTTP."""
 
@@ -61,15 +75,6 @@ class GovSheetCase(GovOrganisation, HttpCase):
         QWeb._get_asset_bundle("web.report_assets_pdf", js=False, autoprefix=True).css()
         QWeb._get_asset_bundle("web.report_assets_pdf", css=False).js()
 
-    def fetch(self, login, url):
-        self.authenticate(login, login)
-        response = self.url_open(url, allow_redirects=False)
-        # a reader whose language is not the database's first one is sent to the same page under his
-        # language's prefix (/en/report/...): follow that, never a redirect to the login page
-        location = urlparse(response.headers.get("Location", ""))
-        if response.is_redirect and location.path.endswith(urlparse(url).path) and location.path != urlparse(url).path:
-            response = self.url_open(response.headers["Location"], allow_redirects=False)
-        return response
 
     def sheet_url(self, converter):
         url = f"/report/{converter}/{SHEET}/{self.audit_report.id}"
