@@ -291,9 +291,18 @@ class GovSupervisionItem(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_open(self):
-        """交办: the item goes to its units; from now on its deadline counts and reminders apply."""
-        if not self._is_supervision_staff() and not self.env.user.has_group("gov_rules.group_gov_leader"):
+        """交办: the item goes to its units; from now on its deadline counts and reminders apply. A leader
+        assigns the items he instructed or whose area he leads (or those of the leader he stands in for),
+        the head any; an item that names neither a leader nor an area, any leader."""
+        staff = self._is_supervision_staff()
+        if not staff and not self.env.user.has_group("gov_rules.group_gov_leader"):
             raise UserError(self.env._("Only the supervision office, the office or a leader assigns an item."))
+        acting = self._gov_who_acts_today()
+        for item in self:
+            if not staff and (item.leader_id or item.area_id) and not item._gov_is_leader_in_charge(acting):
+                raise AccessError(self.env._(
+                    "%s is assigned by the supervision office, the office or its leader in charge (or the leader "
+                    "standing in for him).", item.name))
         self._gov_signoff_lock()
         today = district_today(self)
         for item in self:

@@ -23,6 +23,27 @@ class TestItemsWrongPerson(SupervisionItems, TransactionCase):
             item.with_user(self.principal).action_open()
         self.assertEqual(item.state, "draft")
 
+    def test_a_leader_out_of_the_items_area_does_not_assign_it_R31_1_R5_3(self):
+        """A draft of the economy area is assigned by its deputy (or the leader standing in for him), the head
+        or the office; the deputy of another area is not offered the button and is refused."""
+        item = self.new_item(open_it=False)
+        self.assertFalse(item.with_user(self.deputy_b).is_leader_in_charge, "the button is not offered")
+        with self.refused(AccessError, "leader in charge"):
+            item.with_user(self.deputy_b).action_open()
+        self.assertEqual(item.state, "draft")
+        item.with_user(self.deputy_a).action_open()
+        self.assertEqual(item.state, "open")
+        # while the deputy in charge is away, the leader acting for him assigns
+        away = self.new_item(open_it=False)
+        self.env["gov.absence"].create({"user_id": self.deputy_a.id, "substitute_id": self.deputy_b.id,
+                                        "date_from": self.today(), "date_to": self.today()})
+        away.with_user(self.deputy_b).action_open()
+        self.assertEqual(away.state, "open")
+        # an item that names neither a leader nor an area: any leader instructs it
+        loose = self.new_item(open_it=False, area_id=False)
+        loose.with_user(self.exec_deputy).action_open()
+        self.assertEqual(loose.state, "open")
+
     def test_only_the_supervision_office_cancels_an_item_R31_1(self):
         item = self.new_item()
         for user in (self.clerk, self.deputy_a, self.head):
