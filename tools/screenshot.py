@@ -7,7 +7,11 @@ DevTools protocol with websocket-client) and saves a PNG. The server must be run
         --action gov_rules.action_gov_calendar_day --context '{"initial_date": "2026-02-01 00:00:00"}' \\
         --wait-for '.o_calendar_renderer .fc-event' docs/calendar.png
 
-The screenshot is in the language of the user who logs in.
+The screenshot is in the language of the user who logs in. A page outside the web client, such as
+a public one, is opened with --path, without logging in with --no-login::
+
+    python tools/screenshot.py --url http://127.0.0.1:8069 --db gov --no-login \\
+        --path /gov/replies --wait-for 'main' docs/public_replies.png
 """
 import argparse
 import base64
@@ -39,6 +43,12 @@ def parse_args():
     parser.add_argument("--record", help="MODEL,ID: open this record's form instead of --action")
     parser.add_argument("--action",
                         help="XML id of the window action, e.g. gov_rules.action_gov_calendar_day")
+    parser.add_argument("--path", help="open this page of the server, e.g. /gov/replies, instead of --action")
+    parser.add_argument("--no-login", action="store_true", help="do not log in (for a public --path)")
+    parser.add_argument("--click", action="append", default=[], metavar="SELECTOR",
+                        help="CSS selector to click before the screenshot, e.g. a notebook tab (repeatable)")
+    parser.add_argument("--scroll-to", metavar="SELECTOR",
+                        help="CSS selector to scroll to the middle of the window, e.g. a form's notebook on a phone")
     parser.add_argument("--context", default="{}", help="JSON context for the action, e.g. initial_date")
     parser.add_argument("--wait-for", default=".o_action_manager .o_view_controller",
                         help="CSS selector that must be present before the screenshot")
@@ -125,15 +135,17 @@ def page_websocket(port, timeout):
 
 def main():
     args = parse_args()
-    if not (args.action or args.record):
-        sys.exit("Give --action or --record")
+    if not (args.action or args.record or args.path):
+        sys.exit("Give --action, --record or --path")
+    if args.no_login and not args.path:
+        sys.exit("--no-login needs --path: the web client needs a session")
     base_url = args.url.rstrip("/")
     width, height = (int(n) for n in args.size.lower().split("x"))
     executable = args.browser or next(filter(None, map(shutil.which, BROWSERS)), None)
     if not executable:
         sys.exit("No Chromium or Chrome found; pass --browser or set CHROME_BIN")
     context = json.loads(args.context)
-    session_id = login(base_url, args.db, args.login, args.password)
+    session_id = None if args.no_login else login(base_url, args.db, args.login, args.password)
 
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="odoo_screenshot_", ignore_cleanup_errors=True) as profile:
@@ -141,24 +153,37 @@ def main():
         try:
             devtools = DevTools(page_websocket(port, args.timeout))
             devtools("Network.enable")
-            devtools("Network.setCookie", name="session_id", value=session_id,
-                     domain=urlsplit(base_url).hostname, path="/")
+            if session_id:
+                devtools("Network.setCookie", name="session_id", value=session_id,
+                         domain=urlsplit(base_url).hostname, path="/")
             devtools("Emulation.setDeviceMetricsOverride", width=width, height=height,
                      deviceScaleFactor=1, mobile=width < 768)
             devtools("Page.enable")
-            devtools("Page.navigate", url=f"{base_url}/odoo")
-            devtools.wait("!!(window.odoo && odoo.__WOWL_DEBUG__ && document.querySelector('.o_action_manager'))",
-                          args.timeout)
-            action = args.action
-            if args.record:
-                model, record_id = args.record.split(",")
-                action = {"type": "ir.actions.act_window", "res_model": model, "res_id": int(record_id),
-                          "views": [[False, "form"]]}
-            devtools.evaluate(
-                "odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
-                f"{json.dumps(action)}, {{additionalContext: {json.dumps(context)}, clearBreadcrumbs: true}})"
-                ".then(() => true)")
+            if args.path:
+                devtools("Page.navigate", url=base_url + "/" + args.path.lstrip("/"))
+                devtools.wait("document.readyState === 'complete'", args.timeout)
+            else:
+                devtools("Page.navigate", url=f"{base_url}/odoo")
+                devtools.wait("!!(window.odoo && odoo.__WOWL_DEBUG__ && document.querySelector('.o_action_manager'))",
+                              args.timeout)
+                action = args.action
+                if args.record:
+                    model, record_id = args.record.split(",")
+                    action = {"type": "ir.actions.act_window", "res_model": model, "res_id": int(record_id),
+                              "views": [[False, "form"]]}
+                devtools.evaluate(
+                    "odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
+                    f"{json.dumps(action)}, {{additionalContext: {json.dumps(context)}, clearBreadcrumbs: true}})"
+                    ".then(() => true)")
+            for selector in args.click:
+                devtools.wait(f"!!document.querySelector({json.dumps(selector)})", args.timeout)
+                devtools.evaluate(f"document.querySelector({json.dumps(selector)}).click(), true")
+                time.sleep(0.5)
             devtools.wait(f"!!document.querySelector({json.dumps(args.wait_for)})", args.timeout)
+            if args.scroll_to:
+                devtools.wait(f"!!document.querySelector({json.dumps(args.scroll_to)})", args.timeout)
+                devtools.evaluate(f"document.querySelector({json.dumps(args.scroll_to)})"
+                                  ".scrollIntoView({block: 'center'}), true")
             time.sleep(1)  # let fonts, colours and animations settle
             shot = devtools("Page.captureScreenshot", format="png")
             args.output.parent.mkdir(parents=True, exist_ok=True)
