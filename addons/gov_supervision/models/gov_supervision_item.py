@@ -212,8 +212,10 @@ class GovSupervisionItem(models.Model):
             vals.setdefault("deadline_start", fields.Date.to_string(district_today(self)))
         items = super().create(vals_list)
         items._sync_lead_part()
-        # the first deadline, one write per distinct date (not one per item)
-        for deadline, group in items.filtered("deadline").grouped("deadline").items():
+        # the first deadline, one write per distinct date (not one per item); an item loaded with its history
+        # (demo data, an import) keeps the original deadline it was given
+        for deadline, group in items.filtered(lambda i: i.deadline and not i.original_deadline).grouped(
+                "deadline").items():
             group._gov_signoff_write({"original_deadline": deadline})
         return items
 

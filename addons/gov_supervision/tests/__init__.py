@@ -13,3 +13,4 @@ from . import test_items_race
 from . import test_items_tour
 from . import test_cron_languages
 from . import test_wrong_person
+from . import test_demo
