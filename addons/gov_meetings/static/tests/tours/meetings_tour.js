@@ -35,7 +35,8 @@ function setDateTime(name, value) {
     };
 }
 
-/** Add ``topic`` from the pool to the agenda: a row of the list on a desktop, a dialog on a phone. */
+/** Add ``topic`` from the pool to the agenda: a row of the list on a desktop; on a phone the agenda is cards
+ * and a new entry opens a dialog. */
 function addTopic(topic) {
     const line = ".o_field_widget[name=agenda_line_ids]";
     const input = `${line} .o_data_row .o_field_widget[name=topic_id] input, .modal .o_field_widget[name=topic_id] input`;
@@ -115,7 +116,7 @@ registry.category("web_tour.tours").add("gov_meeting_build_tour", {
             {
                 content: "The participants are listed",
                 trigger: ".o_form_view .o_field_widget[name=attendee_ids] .o_data_row, " +
-                    ".o_form_view .o_field_widget[name=attendee_ids] .o_kanban_record",
+                    ".o_form_view .o_field_widget[name=attendee_ids] .o_kanban_record:not(.o_kanban_ghost)",
             },
             ...clickHeaderButton("button[name=action_signoff_submit]", "Submit the Agenda"),
             expectState("agenda_review"),

@@ -34,8 +34,9 @@ registry.category("web_tour.tours").add("gov_minutes_draft_tour", {
             run: "click",
         },
         {
-            content: "The minutes list one decision per topic, starting from its proposal",
-            trigger: `.o_form_view .o_field_widget[name=decision_ids] .o_data_row:contains(${TOPIC})`,
+            content: "The minutes list one decision per topic, starting from its proposal (on a phone: a card)",
+            trigger: `.o_form_view .o_field_widget[name=decision_ids] .o_data_row:contains(${TOPIC}), ` +
+                `.o_form_view .o_field_widget[name=decision_ids] .o_kanban_record:contains(${TOPIC})`,
         },
         ...clickHeaderButton("button[name=action_signoff_submit]", "Submit for Signature"),
         expectState("review"),
@@ -46,7 +47,8 @@ registry.category("web_tour.tours").add("gov_minutes_sign_tour", {
     steps: () => [
         {
             content: "The minutes wait for the head",
-            trigger: `.o_form_view .o_field_widget[name=decision_ids] .o_data_row:contains(${TOPIC})`,
+            trigger: `.o_form_view .o_field_widget[name=decision_ids] .o_data_row:contains(${TOPIC}), ` +
+                `.o_form_view .o_field_widget[name=decision_ids] .o_kanban_record:contains(${TOPIC})`,
         },
         ...clickHeaderButton(APPROVE, "Approve"),
         {
